@@ -1,0 +1,303 @@
+/* integrity-application.c — the application. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "integrity-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "integrity-application.h"
+#include "integrity-cli.h"
+#include "integrity-preferences.h"
+#include "integrity-window.h"
+
+struct _IntegrityApplication
+{
+  AdwApplication    parent_instance;
+
+  char             *store_path;
+  gboolean          demo;
+  IntegritySession *session;
+  GSettings        *settings;
+};
+
+G_DEFINE_FINAL_TYPE (IntegrityApplication, integrity_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "store", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this store instead of your own"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open a generated demo store"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+show_error_and_quit (IntegrityApplication *self,
+                     const char           *heading,
+                     const char           *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (gtk_window_destroy), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Opens (generating when new) the demo store in place of the current one. */
+static gboolean
+open_demo_session (IntegrityApplication  *self,
+                   GError               **error)
+{
+  g_autofree char *path = integrity_session_get_demo_path ();
+  gboolean fresh = !g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autoptr(IntegritySession) session = integrity_session_new (path, error);
+
+  if (session == NULL)
+    return FALSE;
+  if ((fresh || !integrity_store_has_data (integrity_session_get_store (session)))
+      && !integrity_session_generate_demo (session, 1, 2018, error))
+    return FALSE;
+
+  g_set_object (&self->session, session);
+  return TRUE;
+}
+
+static void
+present_window (IntegrityApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (integrity_window_new (self, self->session));
+  gtk_window_present (window);
+}
+
+static void
+integrity_application_activate (GApplication *app)
+{
+  IntegrityApplication *self = INTEGRITY_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    {
+      if (self->demo)
+        open_demo_session (self, &error);
+      else
+        self->session = integrity_session_new (self->store_path, &error);
+    }
+
+  if (self->session == NULL)
+    {
+      show_error_and_quit (self, _("The Store Could Not Be Opened"),
+                           error != NULL ? error->message : "");
+      return;
+    }
+  present_window (self);
+}
+
+static int
+integrity_application_handle_local_options (GApplication *app,
+                                            GVariantDict *options)
+{
+  IntegrityApplication *self = INTEGRITY_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("integrity %s\n", VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, "store", "^ay", &self->store_path);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  /* A window on another store is another instance; on the same store the
+   * running window is presented (the default unique behaviour). */
+  if (self->store_path != NULL || self->demo)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+  return -1;
+}
+
+static void
+apply_colour_scheme (GSettings  *settings,
+                     const char *key,
+                     gpointer    user_data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (settings, "colour-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+on_quit (GSimpleAction *action,
+         GVariant      *parameter,
+         gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Close rather than quit, so windows save their size and page. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+on_preferences (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  IntegrityApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  IntegrityPreferences *preferences;
+
+  if (self->session == NULL)
+    return;
+  preferences = integrity_preferences_new (parent, self->session);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+on_about (GSimpleAction *action,
+          GVariant      *parameter,
+          gpointer       user_data)
+{
+  IntegrityApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { "The Integrity developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-icon", APP_ID,
+                        "application-name", _("Integrity"),
+                        "developer-name", _("The Integrity developers"),
+                        "version", VERSION,
+                        "comments", _("Follow a crime-data-integrity improvement plan: "
+                                      "recording rates, victim care and training."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+on_open_demo (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  IntegrityApplication *self = user_data;
+  GtkWindow *old = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!open_demo_session (self, &error))
+    {
+      show_error_and_quit (self, _("Demo Data Could Not Be Generated"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (integrity_window_new (self, self->session)));
+  if (old != NULL)
+    gtk_window_destroy (old);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit },
+  { "preferences", on_preferences },
+  { "about", on_about },
+  { "open-demo", on_open_demo },
+};
+
+static void
+integrity_application_startup (GApplication *app)
+{
+  IntegrityApplication *self = INTEGRITY_APPLICATION (app);
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.import", { "<Control>o", NULL } },
+    { "win.export-briefing", { "<Control>e", NULL } },
+    { "win.presentation", { "F5", NULL } },
+    { "win.show-overview", { "<Alt>1", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (integrity_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+
+  self->settings = integrity_settings_new_if_installed ();
+  if (self->settings != NULL)
+    {
+      g_signal_connect (self->settings, "changed::colour-scheme",
+                        G_CALLBACK (apply_colour_scheme), NULL);
+      apply_colour_scheme (self->settings, "colour-scheme", NULL);
+    }
+}
+
+static void
+integrity_application_shutdown (GApplication *app)
+{
+  IntegrityApplication *self = INTEGRITY_APPLICATION (app);
+
+  g_clear_object (&self->session);
+  G_APPLICATION_CLASS (integrity_application_parent_class)->shutdown (app);
+}
+
+static void
+integrity_application_finalize (GObject *object)
+{
+  IntegrityApplication *self = INTEGRITY_APPLICATION (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_free (self->store_path);
+
+  G_OBJECT_CLASS (integrity_application_parent_class)->finalize (object);
+}
+
+static void
+integrity_application_class_init (IntegrityApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = integrity_application_finalize;
+  app_class->activate = integrity_application_activate;
+  app_class->startup = integrity_application_startup;
+  app_class->shutdown = integrity_application_shutdown;
+  app_class->handle_local_options = integrity_application_handle_local_options;
+}
+
+static void
+integrity_application_init (IntegrityApplication *self)
+{
+  g_autofree char *commands = integrity_cli_describe_commands ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND]"));
+  g_application_set_option_context_description (G_APPLICATION (self), commands);
+}
+
+IntegrityApplication *
+integrity_application_new (void)
+{
+  return g_object_new (INTEGRITY_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+IntegritySession *
+integrity_application_get_session (IntegrityApplication *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_APPLICATION (self), NULL);
+  return self->session;
+}

@@ -1,0 +1,258 @@
+/* integrity-cli.c — the command-line commands. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "integrity-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "integrity-cli.h"
+#include "integrity-session.h"
+
+typedef int (*CommandFunc) (int argc, char *argv[]);
+
+typedef struct
+{
+  const char  *name;
+  const char  *synopsis;
+  const char  *summary;
+  CommandFunc  run;
+} Command;
+
+static int run_demo    (int argc, char *argv[]);
+static int run_check   (int argc, char *argv[]);
+static int run_plugins (int argc, char *argv[]);
+static int run_pending (int argc, char *argv[]);
+
+static const Command commands[] = {
+  { "demo", "[--store PATH] [--scale N] [--seed N]",
+    N_("Generate a demo store"), run_demo },
+  { "import", "KIND FILE... [--store PATH]",
+    N_("Import CSV files (not yet available)"), run_pending },
+  { "kpis", "[--json] [--from YYYY-MM] [--to YYYY-MM] [--district NAME]",
+    N_("Print every headline figure (not yet available)"), run_pending },
+  { "export-briefing", "OUT.pdf [filters] [--suppress-below N]",
+    N_("Write the briefing pack (not yet available)"), run_pending },
+  { "check", "[--store PATH]",
+    N_("Check the store’s integrity and schema versions"), run_check },
+  { "plugins", "[--store PATH]",
+    N_("List plugins with their state and any error"), run_plugins },
+  { "screenshot", "OUT.png [--page ID] [--width W --height H]",
+    N_("Render the window to PNG (not yet available)"), run_pending },
+};
+
+static const Command *
+find_command (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, word) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+integrity_cli_is_command (const char *word)
+{
+  return find_command (word) != NULL;
+}
+
+/* The list of commands, appended to `integrity --help`. */
+char *
+integrity_cli_describe_commands (void)
+{
+  GString *out = g_string_new (_("Commands:"));
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  integrity %s %s\n      %s\n", commands[i].name,
+                            commands[i].synopsis, _(commands[i].summary));
+  g_string_append (out, _("Exit status: 0 done, 1 bad input (nothing changed), 2 usage, "
+                          "3 store error."));
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+parse_options (const Command  *command,
+               GOptionEntry   *entries,
+               int            *argc,
+               char         ***argv)
+{
+  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name, command->synopsis);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("integrity %s: %s\n", command->name, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static IntegritySession *
+open_session (const char *command,
+              const char *store_path,
+              int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  IntegritySession *session = integrity_session_new (store_path, &error);
+
+  if (session == NULL)
+    {
+      g_printerr ("integrity %s: %s\n", command, error->message);
+      *status = INTEGRITY_EXIT_STORE;
+      return NULL;
+    }
+  return session;
+}
+
+static int
+run_demo (int   argc,
+          char *argv[])
+{
+  g_autofree char *store_path = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  int scale = 1;
+  int seed = 2018;
+  int status = INTEGRITY_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store to create (default: the demo store)"), N_("PATH") },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Times the volume of one force over three years"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed: the same seed gives the same data"), "N" },
+    { NULL }
+  };
+
+  if (!parse_options (find_command ("demo"), entries, &argc, &argv))
+    return INTEGRITY_EXIT_USAGE;
+  if (scale < 1 || scale > 1000)
+    {
+      g_printerr ("integrity demo: %s\n", _("--scale must be between 1 and 1000"));
+      return INTEGRITY_EXIT_USAGE;
+    }
+  if (store_path == NULL)
+    store_path = integrity_session_get_demo_path ();
+  if (g_file_test (store_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("integrity demo: %s\n",
+                  _("The store already exists; give a new --store PATH or remove it first"));
+      return INTEGRITY_EXIT_BAD_INPUT;
+    }
+
+  session = open_session ("demo", store_path, &status);
+  if (session == NULL)
+    return status;
+  if (!integrity_session_generate_demo (session, (guint) scale, (guint32) seed, &error))
+    {
+      g_printerr ("integrity demo: %s\n", error->message);
+      return INTEGRITY_EXIT_STORE;
+    }
+  g_print (_("Demo store written to %s (scale %d, seed %d)\n"), store_path, scale, seed);
+  return INTEGRITY_EXIT_OK;
+}
+
+static int
+run_check (int   argc,
+           char *argv[])
+{
+  g_autofree char *store_path = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  int status = INTEGRITY_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: yours)"), N_("PATH") },
+    { NULL }
+  };
+
+  if (!parse_options (find_command ("check"), entries, &argc, &argv))
+    return INTEGRITY_EXIT_USAGE;
+  if (store_path != NULL && !g_file_test (store_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("integrity check: %s: %s\n", store_path, _("no such store"));
+      return INTEGRITY_EXIT_STORE;
+    }
+
+  session = open_session ("check", store_path, &status);
+  if (session == NULL)
+    return status;
+
+  if (!integrity_store_check (integrity_session_get_store (session), report, &error))
+    {
+      g_print ("%s", report->str);
+      g_printerr ("integrity check: %s\n", error->message);
+      return INTEGRITY_EXIT_STORE;
+    }
+  g_print ("%s: ok\n%s", integrity_store_get_path (integrity_session_get_store (session)),
+           report->str);
+  if (integrity_store_is_read_only (integrity_session_get_store (session)))
+    g_print ("%s\n", integrity_store_get_read_only_reason (integrity_session_get_store (session)));
+  return INTEGRITY_EXIT_OK;
+}
+
+static int
+run_plugins (int   argc,
+             char *argv[])
+{
+  g_autofree char *store_path = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(GPtrArray) plugins = NULL;
+  IntegrityPluginEngine *engine;
+  int status = INTEGRITY_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: yours)"), N_("PATH") },
+    { NULL }
+  };
+
+  if (!parse_options (find_command ("plugins"), entries, &argc, &argv))
+    return INTEGRITY_EXIT_USAGE;
+
+  session = open_session ("plugins", store_path, &status);
+  if (session == NULL)
+    return status;
+  engine = integrity_session_get_engine (session);
+  plugins = integrity_plugin_engine_list_plugins (engine);
+
+  for (guint i = 0; i < plugins->len; i++)
+    {
+      PeasPluginInfo *info = g_ptr_array_index (plugins, i);
+      const char *id = peas_plugin_info_get_module_name (info);
+      const char *problem = integrity_plugin_engine_get_error (engine, id);
+      const char *state = problem != NULL ? "failed"
+                        : integrity_plugin_engine_is_active (engine, id) ? "active" : "inactive";
+
+      g_print ("%s\t%s\t%s\t%s\n", id, peas_plugin_info_get_name (info), state,
+               problem != NULL ? problem : "");
+    }
+  return INTEGRITY_EXIT_OK;
+}
+
+static int
+run_pending (int   argc,
+             char *argv[])
+{
+  g_printerr ("integrity %s: %s\n", argv[1], _("not yet available in this version"));
+  return INTEGRITY_EXIT_USAGE;
+}
+
+int
+integrity_cli_run (int   argc,
+                   char *argv[])
+{
+  const Command *command = find_command (argv[1]);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  int status;
+
+  g_return_val_if_fail (command != NULL, INTEGRITY_EXIT_USAGE);
+
+  /* Let the command's own option parser see "integrity COMMAND [args]". */
+  for (int i = 0; i < argc; i++)
+    g_ptr_array_add (args, argv[i]);
+  g_ptr_array_add (args, NULL);
+  status = command->run (argc, (char **) args->pdata);
+  fflush (stdout);
+  return status;
+}

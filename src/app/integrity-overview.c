@@ -1,0 +1,340 @@
+/* integrity-overview.c — the first page: every plugin's headline figures. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "integrity-overview"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "integrity-overview.h"
+
+struct _IntegrityOverview
+{
+  GtkWidget              parent_instance;
+
+  IntegrityContext      *context;
+  IntegrityPluginEngine *engine;
+  GCancellable          *cancellable;
+
+  GtkWidget             *stack;
+  GtkWidget             *empty_page;
+  GtkWidget             *summary_label;
+  GtkWidget             *kpi_box;
+  GtkWidget             *no_kpis_label;
+};
+
+G_DEFINE_FINAL_TYPE (IntegrityOverview, integrity_overview, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  GPtrArray       *addins;
+  IntegrityFilter *filter;
+} KpiRequest;
+
+typedef struct
+{
+  gboolean   has_data;
+  char      *last_import;
+  GPtrArray *kpis;
+} KpiResult;
+
+static void
+kpi_request_free (gpointer data)
+{
+  KpiRequest *request = data;
+
+  g_ptr_array_unref (request->addins);
+  integrity_filter_free (request->filter);
+  g_free (request);
+}
+
+static void
+kpi_result_free (gpointer data)
+{
+  KpiResult *result = data;
+
+  g_free (result->last_import);
+  g_ptr_array_unref (result->kpis);
+  g_free (result);
+}
+
+static gpointer
+collect_kpis (sqlite3       *db,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  KpiRequest *request = data;
+  KpiResult *result = g_new0 (KpiResult, 1);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  result->kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+
+  if (sqlite3_prepare_v2 (db, "SELECT max(imported_at) FROM import_log", -1, &stmt, NULL)
+      == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW
+      && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      result->has_data = TRUE;
+      result->last_import = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  for (guint i = 0; i < request->addins->len && !g_cancellable_is_cancelled (cancellable); i++)
+    integrity_addin_collect_kpis (g_ptr_array_index (request->addins, i), db,
+                                  request->filter, result->kpis, cancellable);
+  return result;
+}
+
+static char *
+describe_last_import (const char *iso8601)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%e %b %Y %H:%M");
+}
+
+static GtkWidget *
+build_kpi_card (const IntegrityKpi *kpi)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (kpi->label);
+  g_autofree char *value_text = integrity_format_value (kpi->value, kpi->format);
+  GtkWidget *value = gtk_label_new (value_text);
+  GtkWidget *status = gtk_label_new (integrity_kpi_status_to_label (kpi->status));
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_size_request (card, 220, -1);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (card), label);
+
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_widget_set_margin_start (value, 12);
+  gtk_widget_add_css_class (value, "integrity-kpi-value");
+  gtk_box_append (GTK_BOX (card), value);
+
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_widget_set_margin_start (status, 12);
+  gtk_widget_set_margin_bottom (status, 12);
+  gtk_widget_add_css_class (status, "dim-label");
+  gtk_box_append (GTK_BOX (card), status);
+  return card;
+}
+
+static void
+kpis_collected (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(IntegrityOverview) self = user_data;
+  g_autoptr(GError) error = NULL;
+  KpiResult *result;
+  GtkWidget *child;
+  GSettings *settings;
+  g_autofree char *force = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *summary = NULL;
+
+  result = integrity_store_query_finish (INTEGRITY_STORE (source), res, &error);
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not compute the overview: %s", error->message);
+      return;
+    }
+
+  if (!result->has_data)
+    {
+      gtk_stack_set_visible_child (GTK_STACK (self->stack), self->empty_page);
+      kpi_result_free (result);
+      return;
+    }
+
+  settings = integrity_context_get_settings (self->context);
+  force = settings != NULL ? g_settings_get_string (settings, "force-name") : g_strdup ("");
+  period = integrity_filter_describe (integrity_context_get_filter (self->context));
+  when = describe_last_import (result->last_import);
+  /* Translators: "Greater Example Police · Apr 2020 – Mar 2021, all districts · data imported 3 Mar 2021 10:04" */
+  summary = g_strdup_printf (_("%s%s%s · data imported %s"), force,
+                             *force != '\0' ? " · " : "", period, when);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+
+  while ((child = gtk_widget_get_first_child (self->kpi_box)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->kpi_box), child);
+  for (guint i = 0; i < result->kpis->len; i++)
+    gtk_flow_box_append (GTK_FLOW_BOX (self->kpi_box),
+                         build_kpi_card (g_ptr_array_index (result->kpis, i)));
+  gtk_widget_set_visible (self->no_kpis_label, result->kpis->len == 0);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "figures");
+  kpi_result_free (result);
+}
+
+void
+integrity_overview_reload (IntegrityOverview *self)
+{
+  KpiRequest *request;
+
+  g_return_if_fail (INTEGRITY_IS_OVERVIEW (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  request = g_new0 (KpiRequest, 1);
+  request->addins = integrity_plugin_engine_dup_addins (self->engine);
+  request->filter = integrity_context_dup_filter (self->context);
+  integrity_store_query_async (integrity_context_get_store (self->context), collect_kpis,
+                               request, kpi_request_free, kpi_result_free,
+                               self->cancellable, kpis_collected, g_object_ref (self));
+}
+
+/* TRUE while the empty state ("No data yet") is showing. */
+gboolean
+integrity_overview_is_empty (IntegrityOverview *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_OVERVIEW (self), FALSE);
+  return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->empty_page;
+}
+
+static void
+integrity_overview_dispose (GObject *object)
+{
+  IntegrityOverview *self = INTEGRITY_OVERVIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_object (&self->context);
+  g_clear_object (&self->engine);
+
+  G_OBJECT_CLASS (integrity_overview_parent_class)->dispose (object);
+}
+
+static void
+integrity_overview_class_init (IntegrityOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = integrity_overview_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+build_empty_page (void)
+{
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *import = gtk_button_new_with_mnemonic (_("_Import Data…"));
+  GtkWidget *demo = gtk_button_new_with_mnemonic (_("_Explore Demo Data"));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Data Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("Import the force’s audit, casework and training files, "
+                                     "or explore a generated demo store."));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (import), "win.import");
+  gtk_widget_add_css_class (import, "pill");
+  gtk_widget_add_css_class (import, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (demo), "app.open-demo");
+  gtk_widget_add_css_class (demo, "pill");
+  gtk_box_append (GTK_BOX (buttons), import);
+  gtk_box_append (GTK_BOX (buttons), demo);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), buttons);
+  return status;
+}
+
+static void
+integrity_overview_init (IntegrityOverview *self)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+
+  self->cancellable = g_cancellable_new ();
+  self->stack = gtk_stack_new ();
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  /* Blank until the first query answers, so a full store never flashes
+   * the empty state. */
+  gtk_stack_add_named (GTK_STACK (self->stack), gtk_box_new (GTK_ORIENTATION_VERTICAL, 0),
+                       "loading");
+  self->empty_page = build_empty_page ();
+  gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty");
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1400);
+  gtk_widget_set_margin_top (column, 18);
+  gtk_widget_set_margin_bottom (column, 18);
+  gtk_widget_set_margin_start (column, 12);
+  gtk_widget_set_margin_end (column, 12);
+
+  self->summary_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
+  gtk_widget_add_css_class (self->summary_label, "integrity-summary-line");
+  gtk_widget_add_css_class (self->summary_label, "dim-label");
+  gtk_box_append (GTK_BOX (column), self->summary_label);
+
+  self->no_kpis_label = gtk_label_new (_("No active plugin has figures for this period. "
+                                         "Choose another period, or switch plugins on in "
+                                         "Preferences."));
+  gtk_label_set_wrap (GTK_LABEL (self->no_kpis_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->no_kpis_label), 0);
+  gtk_box_append (GTK_BOX (column), self->no_kpis_label);
+
+  self->kpi_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->kpi_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->kpi_box), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->kpi_box), 4);
+  gtk_box_append (GTK_BOX (column), self->kpi_box);
+
+  adw_clamp_set_child (ADW_CLAMP (clamp), column);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "figures");
+}
+
+static void
+on_store_changed (IntegrityOverview *self)
+{
+  integrity_overview_reload (self);
+}
+
+GtkWidget *
+integrity_overview_new (IntegrityContext      *context,
+                        IntegrityPluginEngine *engine)
+{
+  IntegrityOverview *self;
+
+  g_return_val_if_fail (INTEGRITY_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (INTEGRITY_IS_PLUGIN_ENGINE (engine), NULL);
+
+  self = g_object_new (INTEGRITY_TYPE_OVERVIEW, NULL);
+  self->context = g_object_ref (context);
+  self->engine = g_object_ref (engine);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Overview"), -1);
+
+  g_signal_connect_object (integrity_context_get_store (context), "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::filter",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "addin-added",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (engine, "addin-removed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  integrity_overview_reload (self);
+  return GTK_WIDGET (self);
+}

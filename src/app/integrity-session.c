@@ -1,0 +1,203 @@
+/* integrity-session.c — one open store with its settings, context and plugins. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "integrity-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "integrity-session.h"
+
+struct _IntegritySession
+{
+  GObject                parent_instance;
+
+  IntegrityStore        *store;
+  GSettings             *settings;
+  IntegrityContext      *context;
+  IntegrityPluginEngine *engine;
+};
+
+G_DEFINE_FINAL_TYPE (IntegritySession, integrity_session, G_TYPE_OBJECT)
+
+static void
+integrity_session_dispose (GObject *object)
+{
+  IntegritySession *self = INTEGRITY_SESSION (object);
+
+  /* Plugins first: their unload() may still use the store. */
+  g_clear_object (&self->engine);
+  g_clear_object (&self->context);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (integrity_session_parent_class)->dispose (object);
+}
+
+static void
+integrity_session_class_init (IntegritySessionClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = integrity_session_dispose;
+}
+
+static void
+integrity_session_init (IntegritySession *self)
+{
+}
+
+/* g_settings_new() aborts on a missing schema; a command run from an
+ * uninstalled build without GSETTINGS_SCHEMA_DIR should not. */
+GSettings *
+integrity_settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.crimedata.Integrity", TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+/* Demo data lives apart from the user's own store, so exploring it never
+ * mixes generated figures with real ones. */
+char *
+integrity_session_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "integrity", "demo.sqlite", NULL);
+}
+
+IntegritySession *
+integrity_session_new (const char  *store_path,
+                       GError     **error)
+{
+  g_autoptr(IntegritySession) self = g_object_new (INTEGRITY_TYPE_SESSION, NULL);
+
+  self->store = integrity_store_open (store_path, error);
+  if (self->store == NULL)
+    return NULL;
+  self->settings = integrity_settings_new_if_installed ();
+  self->context = integrity_context_new (self->store, self->settings);
+  self->engine = integrity_plugin_engine_new (self->context);
+  return g_steal_pointer (&self);
+}
+
+IntegrityStore *
+integrity_session_get_store (IntegritySession *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+  return self->store;
+}
+
+IntegrityContext *
+integrity_session_get_context (IntegritySession *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+  return self->context;
+}
+
+IntegrityPluginEngine *
+integrity_session_get_engine (IntegritySession *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+  return self->engine;
+}
+
+GSettings *
+integrity_session_get_settings (IntegritySession *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+  return self->settings;
+}
+
+typedef struct
+{
+  IntegrityStore *store;
+  GRand          *rand;
+  guint           scale;
+  GError         *error;
+} DemoRun;
+
+static void
+generate_one (PeasPluginInfo *info,
+              IntegrityAddin *addin,
+              gpointer        user_data)
+{
+  DemoRun *run = user_data;
+
+  if (run->error == NULL)
+    integrity_addin_generate_demo (addin, run->store, run->rand, run->scale, &run->error);
+}
+
+static void
+notify_plugin_changed (PeasPluginInfo *info,
+                       IntegrityAddin *addin,
+                       gpointer        user_data)
+{
+  integrity_store_notify_changed (user_data, peas_plugin_info_get_module_name (info));
+}
+
+/**
+ * integrity_session_generate_demo:
+ * @scale: 1 is one force over three years
+ * @seed: the same seed gives the same store
+ *
+ * Fills the store with every active plugin's demo data in one transaction
+ * and marks it as demo data. A store holding imported data is refused.
+ */
+gboolean
+integrity_session_generate_demo (IntegritySession  *self,
+                                 guint              scale,
+                                 guint32            seed,
+                                 GError           **error)
+{
+  g_autoptr(GRand) rand = NULL;
+  g_autofree char *seed_text = NULL;
+  g_autofree char *scale_text = NULL;
+  DemoRun run = { 0 };
+
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+
+  if (integrity_store_has_data (self->store) && !integrity_store_is_demo (self->store))
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("“%s” holds imported data; demo data is only generated into a new "
+                     "or demo store"), integrity_store_get_path (self->store));
+      return FALSE;
+    }
+
+  rand = g_rand_new_with_seed (seed);
+  run.store = self->store;
+  run.rand = rand;
+  run.scale = scale;
+
+  if (!integrity_store_begin (self->store, error))
+    return FALSE;
+
+  integrity_plugin_engine_foreach_addin (self->engine, generate_one, &run);
+
+  seed_text = g_strdup_printf ("%u", seed);
+  scale_text = g_strdup_printf ("%u", scale);
+  if (run.error == NULL)
+    integrity_store_set_meta (self->store, "demo", "1", &run.error);
+  if (run.error == NULL)
+    integrity_store_set_meta (self->store, "demo-seed", seed_text, &run.error);
+  if (run.error == NULL)
+    integrity_store_set_meta (self->store, "demo-scale", scale_text, &run.error);
+  if (run.error == NULL)
+    integrity_store_log_import (self->store, "demo", NULL, "demo", 0, 0, &run.error);
+  if (run.error == NULL)
+    integrity_store_commit (self->store, &run.error);
+
+  if (run.error != NULL)
+    {
+      integrity_store_rollback (self->store);
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+
+  integrity_plugin_engine_foreach_addin (self->engine, notify_plugin_changed, self->store);
+  integrity_store_notify_changed (self->store, "core");
+  return TRUE;
+}

@@ -1,0 +1,958 @@
+/* integrity-store.c — the one local SQLite store. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "integrity-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "integrity-store.h"
+
+/* The core schema. A store whose core version is above the last entry here
+ * was written by a newer Integrity and opens read-only. */
+static const IntegrityMigration core_migrations[] = {
+  { 1,
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE district (id INTEGER PRIMARY KEY,"
+    "                       name TEXT NOT NULL,"
+    "                       key TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE import_log (id INTEGER PRIMARY KEY,"
+    "                         file_name TEXT NOT NULL,"
+    "                         sha256 TEXT NOT NULL,"
+    "                         kind TEXT NOT NULL,"
+    "                         rows_inserted INTEGER NOT NULL DEFAULT 0,"
+    "                         rows_updated INTEGER NOT NULL DEFAULT 0,"
+    "                         imported_at TEXT NOT NULL);"
+    "CREATE INDEX import_log_time ON import_log (imported_at);"
+    "CREATE TABLE annotation (id INTEGER PRIMARY KEY,"
+    "                         date TEXT NOT NULL,"
+    "                         text TEXT NOT NULL);"
+    "CREATE INDEX annotation_date ON annotation (date);"
+    "CREATE TABLE target (name TEXT PRIMARY KEY, value REAL NOT NULL);" },
+};
+
+struct _IntegrityStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  GMainContext *owner_context;
+  char         *read_only_reason;
+  guint         transaction_depth;
+  guint         read_only : 1;
+  guint         existed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (IntegrityStore, integrity_store, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (integrity-store-error-quark, integrity_store_error)
+
+gboolean
+integrity_sqlite_error (GError    **error,
+                        sqlite3    *db,
+                        int         rc,
+                        const char *what)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = INTEGRITY_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_FULL:
+      code = INTEGRITY_STORE_ERROR_FULL;
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = INTEGRITY_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_READONLY:
+      code = INTEGRITY_STORE_ERROR_READ_ONLY;
+      break;
+    default:
+      code = INTEGRITY_STORE_ERROR_SQL;
+      break;
+    }
+
+  g_set_error (error, INTEGRITY_STORE_ERROR, code, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+char *
+integrity_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "integrity", "store.sqlite", NULL);
+}
+
+static void
+integrity_store_finalize (GObject *object)
+{
+  IntegrityStore *self = INTEGRITY_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
+  g_free (self->path);
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (integrity_store_parent_class)->finalize (object);
+}
+
+static void
+integrity_store_class_init (IntegrityStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = integrity_store_finalize;
+
+  /**
+   * IntegrityStore::changed:
+   * @component: the component whose tables changed ("core", a plugin id)
+   *
+   * Emitted on the thread that opened the store after a write commits.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+integrity_store_init (IntegrityStore *self)
+{
+}
+
+gboolean
+integrity_store_exec (IntegrityStore  *self,
+                      const char      *sql,
+                      GError         **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, self->db, rc, _("Could not update the store"));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The store holds personal data: the folder is the user's alone and the
+ * file is readable by its owner only. Looser modes are tightened. */
+static gboolean
+secure_location (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  GStatBuf st;
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return TRUE;  /* a read-only location: open_connection says so */
+  if (fstat (fd, &st) == 0 && (st.st_mode & 077) != 0)
+    {
+      /* A message, not a warning: it is the user's file, not a bug. */
+      g_message ("Store %s was readable by others (mode %o); restricting it to its owner",
+                 path, (unsigned) (st.st_mode & 0777));
+      if (fchmod (fd, 0600) != 0)
+        g_warning ("Could not restrict %s: %s", path, g_strerror (errno));
+    }
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      gboolean  writer,
+                      GError  **error)
+{
+  const char *pragmas = writer
+    ? "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+    : "PRAGMA foreign_keys=ON; PRAGMA query_only=ON;";
+  int rc;
+
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  rc = sqlite3_exec (db, pragmas, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, db, rc, _("The store could not be opened"));
+  return TRUE;
+}
+
+static int
+read_version (sqlite3    *db,
+              const char *component)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT version FROM schema_version WHERE component = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_text (stmt, 1, component, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  return 0;
+}
+
+int
+integrity_store_get_schema_version (IntegrityStore *self,
+                                    const char     *component)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), 0);
+  g_return_val_if_fail (component != NULL, 0);
+
+  return read_version (self->db, component);
+}
+
+static void
+become_read_only (IntegrityStore *self,
+                  const char     *reason)
+{
+  sqlite3 *db = NULL;
+
+  if (!self->read_only)
+    {
+      if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+          && configure_connection (db, FALSE, NULL))
+        {
+          sqlite3_close (self->db);
+          self->db = db;
+        }
+      else if (db != NULL)
+        sqlite3_close (db);
+      self->read_only = TRUE;
+    }
+  if (self->read_only_reason == NULL)
+    self->read_only_reason = g_strdup (reason);
+  g_message ("%s", reason);
+}
+
+char *
+integrity_store_get_backup_path (IntegrityStore *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+
+  return g_strconcat (self->path, ".backup", NULL);
+}
+
+/* A consistent copy of the whole store, taken before any migration, so a
+ * failed upgrade can always be undone by hand. */
+static gboolean
+write_backup (IntegrityStore  *self,
+              GError         **error)
+{
+  g_autofree char *backup_path = integrity_store_get_backup_path (self);
+  g_autofree char *partial_path = g_strconcat (backup_path, ".partial", NULL);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (partial_path, &copy,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, copy, rc, _("Could not create the backup"));
+      sqlite3_close (copy);
+      return FALSE;
+    }
+  g_chmod (partial_path, 0600);
+
+  backup = sqlite3_backup_init (copy, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      integrity_sqlite_error (error, copy, sqlite3_errcode (copy), _("Could not create the backup"));
+      sqlite3_close (copy);
+      g_unlink (partial_path);
+      return FALSE;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  sqlite3_close (copy);
+
+  if (rc != SQLITE_DONE)
+    {
+      integrity_sqlite_error (error, NULL, rc, _("Could not create the backup"));
+      g_unlink (partial_path);
+      return FALSE;
+    }
+  if (g_rename (partial_path, backup_path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("Could not create the backup “%s”: %s"), backup_path, g_strerror (saved));
+      g_unlink (partial_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+has_any_schema (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM schema_version WHERE version > 0 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+gboolean
+integrity_store_register_migrations (IntegrityStore           *self,
+                                     const char               *component,
+                                     const IntegrityMigration *migrations,
+                                     gsize                     n_migrations,
+                                     GError                  **error)
+{
+  g_autoptr(sqlite3_stmt) record = NULL;
+  int current;
+  int latest;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (component != NULL, FALSE);
+  g_return_val_if_fail (migrations != NULL || n_migrations == 0, FALSE);
+  g_return_val_if_fail (self->transaction_depth == 0, FALSE);
+
+  for (gsize i = 0; i < n_migrations; i++)
+    g_return_val_if_fail (migrations[i].version == (int) i + 1, FALSE);
+
+  latest = (int) n_migrations;
+  current = read_version (self->db, component);
+
+  if (current > latest)
+    {
+      g_autofree char *reason =
+        g_strdup_printf (_("This store was written by a newer version of Integrity "
+                           "(“%s” schema %d; this version knows up to %d). "
+                           "It is open read-only."), component, current, latest);
+      become_read_only (self, reason);
+      return TRUE;
+    }
+  if (current == latest)
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_READ_ONLY,
+                   _("The store is read-only, so “%s” cannot be upgraded from schema %d to %d"),
+                   component, current, latest);
+      return FALSE;
+    }
+
+  if (self->existed && has_any_schema (self->db) && !write_backup (self, error))
+    return FALSE;
+
+  if (!integrity_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = current; v < latest; v++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!integrity_store_exec (self, migrations[v].sql, &local_error))
+        {
+          integrity_store_exec (self, "ROLLBACK", NULL);
+          g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_MIGRATION,
+                       _("Upgrading “%s” to schema %d failed, and the store was left as it was: %s"),
+                       component, v + 1, local_error->message);
+          return FALSE;
+        }
+    }
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO schema_version (component, version) VALUES (?1, ?2) "
+                           "ON CONFLICT (component) DO UPDATE SET version = excluded.version",
+                           -1, &record, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (record, 1, component, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (record, 2, latest);
+      rc = sqlite3_step (record);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, self->db, rc, _("Could not record the schema version"));
+      integrity_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  if (!integrity_store_exec (self, "COMMIT", error))
+    {
+      integrity_store_exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  g_debug ("Upgraded %s from schema %d to %d", component, current, latest);
+  return TRUE;
+}
+
+static gboolean
+open_connection (IntegrityStore  *self,
+                 GError         **error)
+{
+  int rc;
+
+  if (g_access (self->path, W_OK) != 0 && g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY, NULL);
+      self->read_only = TRUE;
+      self->read_only_reason =
+        g_strdup_printf (_("The store “%s” cannot be written (no permission or a read-only disk). "
+                           "It is open read-only."), self->path);
+    }
+  else
+    rc = sqlite3_open_v2 (self->path, &self->db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("The store “%s” could not be opened: %s"), self->path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (!configure_connection (self->db, !self->read_only, error))
+    {
+      if (g_error_matches (*error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT))
+        g_prefix_error (error, _("“%s” is damaged or is not an Integrity store. "), self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * integrity_store_open:
+ * @path: (nullable): the store file; %NULL for the user's default store
+ *
+ * Opens the store, creating it (mode 0600 in a 0700 folder) when missing,
+ * and brings the core schema up to date. A store written by a newer version
+ * opens read-only: see integrity_store_get_read_only_reason().
+ */
+IntegrityStore *
+integrity_store_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(IntegrityStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  g_autoptr(sqlite3_stmt) probe = NULL;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = integrity_store_get_default_path ();
+
+  self = g_object_new (INTEGRITY_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->owner_context = g_main_context_ref_thread_default ();
+  self->existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!secure_location (path, error))
+    return NULL;
+  if (!open_connection (self, error))
+    return NULL;
+
+  /* Reading the schema is the first real read: a damaged file fails here. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (probe);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged or is not an Integrity store: %s"),
+                   path, sqlite3_errmsg (self->db));
+      return NULL;
+    }
+
+  if (!self->read_only
+      && !integrity_store_exec (self,
+                                "CREATE TABLE IF NOT EXISTS schema_version ("
+                                "  component TEXT PRIMARY KEY,"
+                                "  version INTEGER NOT NULL)", error))
+    return NULL;
+
+  if (!integrity_store_register_migrations (self, "core", core_migrations,
+                                            G_N_ELEMENTS (core_migrations), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+integrity_store_get_path (IntegrityStore *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+integrity_store_is_read_only (IntegrityStore *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+integrity_store_get_read_only_reason (IntegrityStore *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+  return self->read_only_reason;
+}
+
+/**
+ * integrity_store_get_connection:
+ *
+ * The store's one write connection. Use it from one thread at a time, and
+ * inside integrity_store_begin()/integrity_store_commit() when writing.
+ */
+sqlite3 *
+integrity_store_get_connection (IntegrityStore *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/**
+ * integrity_store_open_reader:
+ *
+ * A new read-only connection for a worker thread; close it with
+ * sqlite3_close() on the same thread.
+ */
+sqlite3 *
+integrity_store_open_reader (IntegrityStore  *self,
+                             GError         **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK || !configure_connection (db, FALSE, error))
+    {
+      if (rc != SQLITE_OK)
+        integrity_sqlite_error (error, db, rc, _("The store could not be read"));
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/**
+ * integrity_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside the one already open, so a
+ * function that writes can be called both alone and as part of a larger write.
+ */
+gboolean
+integrity_store_begin (IntegrityStore  *self,
+                       GError         **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_READ_ONLY, "%s",
+                   self->read_only_reason);
+      return FALSE;
+    }
+
+  sql = self->transaction_depth == 0
+    ? g_strdup ("BEGIN IMMEDIATE")
+    : g_strdup_printf ("SAVEPOINT integrity_%u", self->transaction_depth);
+  if (!integrity_store_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+integrity_store_commit (IntegrityStore  *self,
+                        GError         **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  sql = self->transaction_depth == 1
+    ? g_strdup ("COMMIT")
+    : g_strdup_printf ("RELEASE integrity_%u", self->transaction_depth - 1);
+  if (!integrity_store_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+integrity_store_rollback (IntegrityStore *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (INTEGRITY_IS_STORE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  sql = self->transaction_depth == 1
+    ? g_strdup ("ROLLBACK")
+    : g_strdup_printf ("ROLLBACK TO integrity_%u; RELEASE integrity_%u",
+                       self->transaction_depth - 1, self->transaction_depth - 1);
+  /* A failed COMMIT may already have ended the transaction. */
+  if (!integrity_store_exec (self, sql, NULL) && self->transaction_depth == 1)
+    g_debug ("Rollback found no open transaction");
+  self->transaction_depth--;
+}
+
+typedef struct
+{
+  IntegrityStore *store;
+  char           *component;
+} ChangedEmission;
+
+static gboolean
+emit_changed_cb (gpointer data)
+{
+  ChangedEmission *emission = data;
+
+  g_signal_emit (emission->store, signals[CHANGED],
+                 g_quark_from_string (emission->component), emission->component);
+  g_object_unref (emission->store);
+  g_free (emission->component);
+  g_free (emission);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * integrity_store_notify_changed:
+ * @component: "core" or a plugin id
+ *
+ * Announces that @component's tables changed. Safe from any thread: the
+ * signal is emitted on the thread that opened the store.
+ */
+void
+integrity_store_notify_changed (IntegrityStore *self,
+                                const char     *component)
+{
+  ChangedEmission *emission;
+
+  g_return_if_fail (INTEGRITY_IS_STORE (self));
+  g_return_if_fail (component != NULL);
+
+  emission = g_new0 (ChangedEmission, 1);
+  emission->store = g_object_ref (self);
+  emission->component = g_strdup (component);
+  g_main_context_invoke (self->owner_context, emit_changed_cb, emission);
+}
+
+char *
+integrity_store_get_meta (IntegrityStore *self,
+                          const char     *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+integrity_store_set_meta (IntegrityStore  *self,
+                          const char      *key,
+                          const char      *value,
+                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!integrity_store_begin (self, error))
+    return FALSE;
+
+  rc = value != NULL
+    ? sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          -1, &stmt, NULL)
+    : sqlite3_prepare_v2 (self->db, "DELETE FROM meta WHERE key = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (value != NULL)
+        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      integrity_sqlite_error (error, self->db, rc, _("Could not save a setting in the store"));
+      integrity_store_rollback (self);
+      return FALSE;
+    }
+  if (!integrity_store_commit (self, error))
+    {
+      integrity_store_rollback (self);
+      return FALSE;
+    }
+  integrity_store_notify_changed (self, "core");
+  return TRUE;
+}
+
+/**
+ * integrity_store_log_import:
+ * @file_name: the file's base name (never its folder: paths can name people)
+ *
+ * Records an import in `import_log`. Call inside the import's transaction,
+ * so the log and the rows commit or roll back together.
+ */
+gboolean
+integrity_store_log_import (IntegrityStore  *self,
+                            const char      *file_name,
+                            const char      *sha256,
+                            const char      *kind,
+                            gint64           rows_inserted,
+                            gint64           rows_updated,
+                            GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = g_date_time_format_iso8601 (now);
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_name != NULL && kind != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO import_log (file_name, sha256, kind, rows_inserted,"
+                           " rows_updated, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, file_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, sha256 != NULL ? sha256 : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, rows_inserted);
+      sqlite3_bind_int64 (stmt, 5, rows_updated);
+      sqlite3_bind_text (stmt, 6, when, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, self->db, rc, _("Could not log the import"));
+  return TRUE;
+}
+
+gboolean
+integrity_store_is_demo (IntegrityStore *self)
+{
+  g_autofree char *demo = integrity_store_get_meta (self, "demo");
+
+  return demo != NULL && g_strcmp0 (demo, "0") != 0;
+}
+
+/* Every import and every demo generation writes import_log, so a store
+ * with no log rows holds no data to show. */
+gboolean
+integrity_store_has_data (IntegrityStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM import_log LIMIT 1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return FALSE;
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/**
+ * integrity_store_check:
+ * @report: (nullable): receives one line per finding and the schema versions
+ *
+ * Runs SQLite's integrity and foreign-key checks. Returns %FALSE with an
+ * error when the store is damaged or inconsistent.
+ */
+gboolean
+integrity_store_check (IntegrityStore  *self,
+                       GString         *report,
+                       GError         **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) keys = NULL;
+  g_autoptr(sqlite3_stmt) versions = NULL;
+  guint problems = 0;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &check, NULL);
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, self->db, rc, _("The store could not be checked"));
+  while ((rc = sqlite3_step (check)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (check, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          problems++;
+          if (report != NULL)
+            g_string_append_printf (report, "integrity: %s\n", line);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, self->db, rc, _("The store could not be checked"));
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &keys, NULL);
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, self->db, rc, _("The store could not be checked"));
+  while ((rc = sqlite3_step (keys)) == SQLITE_ROW)
+    {
+      problems++;
+      if (report != NULL)
+        g_string_append_printf (report, "foreign key: row %lld of %s has no parent in %s\n",
+                                (long long) sqlite3_column_int64 (keys, 1),
+                                (const char *) sqlite3_column_text (keys, 0),
+                                (const char *) sqlite3_column_text (keys, 2));
+    }
+
+  if (report != NULL
+      && sqlite3_prepare_v2 (self->db,
+                             "SELECT component, version FROM schema_version ORDER BY component",
+                             -1, &versions, NULL) == SQLITE_OK)
+    while (sqlite3_step (versions) == SQLITE_ROW)
+      g_string_append_printf (report, "schema %s: %d\n",
+                              (const char *) sqlite3_column_text (versions, 0),
+                              sqlite3_column_int (versions, 1));
+
+  if (problems > 0)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                   g_dngettext (GETTEXT_PACKAGE, "The store has %u problem",
+                                "The store has %u problems", problems), problems);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  IntegrityStoreQueryFunc func;
+  gpointer                data;
+  GDestroyNotify          data_free;
+  GDestroyNotify          result_free;
+} QueryTask;
+
+static void
+query_task_free (QueryTask *task)
+{
+  if (task->data_free != NULL)
+    task->data_free (task->data);
+  g_free (task);
+}
+
+static void
+query_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  IntegrityStore *self = source_object;
+  QueryTask *query = task_data;
+  GError *error = NULL;
+  sqlite3 *db;
+  gpointer result;
+
+  db = integrity_store_open_reader (self, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = query->func (db, query->data, cancellable, &error);
+  sqlite3_close (db);
+
+  if (error != NULL)
+    {
+      if (result != NULL && query->result_free != NULL)
+        query->result_free (result);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, result, query->result_free);
+}
+
+/**
+ * integrity_store_query_async:
+ * @func: runs on a worker thread with its own read-only connection
+ *
+ * Runs a query off the main thread, so no read ever stalls a frame.
+ */
+void
+integrity_store_query_async (IntegrityStore          *self,
+                             IntegrityStoreQueryFunc  func,
+                             gpointer                 data,
+                             GDestroyNotify           data_free,
+                             GDestroyNotify           result_free,
+                             GCancellable            *cancellable,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryTask *query;
+
+  g_return_if_fail (INTEGRITY_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  query = g_new0 (QueryTask, 1);
+  query->func = func;
+  query->data = data;
+  query->data_free = data_free;
+  query->result_free = result_free;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, integrity_store_query_async);
+  g_task_set_task_data (task, query, (GDestroyNotify) query_task_free);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, query_thread);
+}
+
+gpointer
+integrity_store_query_finish (IntegrityStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,17 @@
+/* integrity.h — the one header a plugin includes. SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+#include <libpeas/peas.h>
+#include <sqlite3.h>
+
+#include "core/integrity-filter.h"
+#include "core/integrity-format.h"
+#include "core/integrity-kpi.h"
+#include "core/integrity-month.h"
+#include "core/integrity-store.h"
+
+#include "plugin/integrity-addin.h"
+#include "plugin/integrity-context.h"
+#include "plugin/integrity-plugin-engine.h"

@@ -1,0 +1,395 @@
+/* test-store.c — the store: create, reopen, migrate, back up, protect. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <integrity.h>
+#include <libglib-testing/signal-logger.h>
+#include <sys/stat.h>
+
+#include "integrity-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = itest_make_temp_dir ();
+  f->path = g_build_filename (f->dir, "nested", "store.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  itest_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static int
+count_rows (IntegrityStore *store,
+            const char     *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (integrity_store_get_connection (store), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static const IntegrityMigration widget_v1[] = {
+  { 1, "CREATE TABLE widget (id INTEGER PRIMARY KEY, name TEXT NOT NULL);" },
+};
+static const IntegrityMigration widget_v2[] = {
+  { 1, "CREATE TABLE widget (id INTEGER PRIMARY KEY, name TEXT NOT NULL);" },
+  { 2, "ALTER TABLE widget ADD COLUMN size INTEGER NOT NULL DEFAULT 7;" },
+};
+static const IntegrityMigration widget_broken_v3[] = {
+  { 1, "CREATE TABLE widget (id INTEGER PRIMARY KEY, name TEXT NOT NULL);" },
+  { 2, "ALTER TABLE widget ADD COLUMN size INTEGER NOT NULL DEFAULT 7;" },
+  { 3, "CREATE TABLE gadget (id INTEGER PRIMARY KEY); INSERT INTO no_such_table VALUES (1);" },
+};
+
+static void
+test_create_is_private (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *folder = g_path_get_dirname (f->path);
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (integrity_store_is_read_only (store));
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* The core tables of DESIGN.md exist, at core schema 1. */
+  g_assert_cmpint (integrity_store_get_schema_version (store, "core"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                      "('meta','schema_version','district','import_log',"
+                                      "'annotation','target')"), ==, 6);
+  g_assert_false (integrity_store_has_data (store));
+}
+
+static void
+test_loose_mode_is_tightened (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(IntegrityStore) first = integrity_store_open (f->path, NULL);
+  g_autoptr(IntegrityStore) second = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (first);
+  g_clear_object (&first);
+  g_assert_cmpint (g_chmod (f->path, 0644), ==, 0);
+
+  g_test_expect_message ("integrity-store", G_LOG_LEVEL_MESSAGE, "*readable by others*");
+  second = integrity_store_open (f->path, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (second);
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_reopen_keeps_data (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_set_meta (store, "force", "Example Police", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  value = integrity_store_get_meta (store, "force");
+  g_assert_cmpstr (value, ==, "Example Police");
+}
+
+static void
+test_migrate_with_backup (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *backup = NULL;
+  g_autoptr(IntegrityStore) old_copy = NULL;
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('one'), ('two')", &error));
+  g_clear_object (&store);
+
+  /* A later version adds a column: pending steps run, after a backup. */
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v2, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (integrity_store_get_schema_version (store, "widget"), ==, 2);
+  g_assert_cmpint (count_rows (store, "SELECT sum(size) FROM widget"), ==, 14);
+
+  backup = integrity_store_get_backup_path (store);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  old_copy = integrity_store_open (backup, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (integrity_store_get_schema_version (old_copy, "widget"), ==, 1);
+  g_assert_cmpint (count_rows (old_copy, "SELECT count(*) FROM widget"), ==, 2);
+
+  /* Registering the same steps again changes nothing. */
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v2, 2, &error));
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 2);
+}
+
+static void
+test_failed_migration_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('one')", &error));
+  g_clear_object (&store);
+  before = itest_file_sha256 (f->path);
+
+  store = integrity_store_open (f->path, &error);
+  g_assert_false (integrity_store_register_migrations (store, "widget", widget_broken_v3, 3, &error));
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "schema 3"));
+  g_assert_nonnull (strstr (error->message, "left as it was"));
+
+  /* Steps 2 and 3 ran in one transaction: neither is there. */
+  g_assert_cmpint (integrity_store_get_schema_version (store, "widget"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM pragma_table_info('widget') WHERE name = 'size'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM sqlite_schema WHERE name = 'gadget'"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 1);
+  g_clear_object (&store);
+
+  after = itest_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_newer_schema_opens_read_only (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v2, 2, &error));
+  g_clear_object (&store);
+
+  /* An older Integrity knows only widget schema 1. */
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_is_read_only (store));
+  g_assert_nonnull (strstr (integrity_store_get_read_only_reason (store), "newer version"));
+  g_assert_nonnull (strstr (integrity_store_get_read_only_reason (store), "read-only"));
+
+  g_assert_false (integrity_store_set_meta (store, "x", "y", &error));
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  /* The newer core schema: the same, at open. */
+  g_clear_object (&store);
+  store = integrity_store_open (f->path, &error);
+  g_assert_true (integrity_store_exec (store, "UPDATE schema_version SET version = 9 WHERE component = 'core'", &error));
+  g_clear_object (&store);
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_is_read_only (store));
+}
+
+static void
+test_savepoints (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('kept')", &error));
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('undone')", &error));
+  integrity_store_rollback (store);
+  g_assert_true (integrity_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget WHERE name = 'kept'"), ==, 1);
+
+  /* An outer rollback undoes an inner commit. */
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('inner')", &error));
+  g_assert_true (integrity_store_commit (store, &error));
+  integrity_store_rollback (store);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 1);
+}
+
+static void
+test_changed_signal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  g_autofree char *component = NULL;
+
+  gt_signal_logger_connect (logger, store, "changed");
+  integrity_store_notify_changed (store, "widget");
+  integrity_store_notify_changed (store, "core");
+
+  while (gt_signal_logger_get_n_emissions (logger) < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  gt_signal_logger_assert_emission_pop (logger, store, "changed", &component);
+  g_assert_cmpstr (component, ==, "widget");
+  g_clear_pointer (&component, g_free);
+  gt_signal_logger_assert_emission_pop (logger, store, "changed", &component);
+  g_assert_cmpstr (component, ==, "core");
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+static gpointer
+count_widgets (sqlite3       *db,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_assert_false (g_main_context_is_owner (g_main_context_default ()));
+  /* A reader cannot write. */
+  rc = sqlite3_exec (db, "INSERT INTO widget (name) VALUES ('no')", NULL, NULL, NULL);
+  g_assert_cmpint (rc, !=, SQLITE_OK);
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) FROM widget", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  return GINT_TO_POINTER (sqlite3_column_int (stmt, 0) + 1000);
+}
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  int *answer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *answer = GPOINTER_TO_INT (integrity_store_query_finish (INTEGRITY_STORE (source), result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_query_on_worker (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  int answer = 0;
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('a'), ('b'), ('c')", &error));
+
+  g_main_context_acquire (g_main_context_default ());
+  integrity_store_query_async (store, count_widgets, NULL, NULL, NULL, NULL, on_counted, &answer);
+  while (answer == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_main_context_release (g_main_context_default ());
+  g_assert_cmpint (answer, ==, 1003);
+}
+
+static void
+test_damaged_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = NULL;
+  g_autofree char *folder = g_path_get_dirname (f->path);
+
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (f->path, "this is a spreadsheet, not a store\n"
+                                      "with a second line to fill a page of junk", -1, NULL));
+  store = integrity_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_nonnull (strstr (error->message, f->path));
+}
+
+static void
+test_check_reports_schema (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v2, 2, &error));
+  g_assert_true (integrity_store_check (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "schema core: 1"));
+  g_assert_nonnull (strstr (report->str, "schema widget: 2"));
+}
+
+static void
+test_import_log_means_data (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+
+  g_assert_false (integrity_store_has_data (store));
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_log_import (store, "audit.csv", "abc", "recording-audit", 10, 0, &error));
+  g_assert_true (integrity_store_commit (store, &error));
+  g_assert_true (integrity_store_has_data (store));
+  g_assert_false (integrity_store_is_demo (store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-is-private", test_create_is_private);
+  ADD ("loose-mode-is-tightened", test_loose_mode_is_tightened);
+  ADD ("reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("migrate-with-backup", test_migrate_with_backup);
+  ADD ("failed-migration-changes-nothing", test_failed_migration_changes_nothing);
+  ADD ("newer-schema-opens-read-only", test_newer_schema_opens_read_only);
+  ADD ("savepoints", test_savepoints);
+  ADD ("changed-signal", test_changed_signal);
+  ADD ("query-on-worker", test_query_on_worker);
+  ADD ("damaged-file", test_damaged_file);
+  ADD ("check-reports-schema", test_check_reports_schema);
+  ADD ("import-log-means-data", test_import_log_means_data);
+#undef ADD
+
+  return g_test_run ();
+}

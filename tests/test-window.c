@@ -1,0 +1,178 @@
+/* test-window.c — the window as a person sees it. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <integrity.h>
+
+#include "integrity-overview.h"
+#include "integrity-preferences.h"
+#include "integrity-session.h"
+#include "integrity-test-util.h"
+#include "integrity-window.h"
+
+typedef struct
+{
+  char             *dir;
+  IntegritySession *session;
+  GSettings        *settings;
+  IntegrityWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = itest_make_temp_dir ();
+  path = g_build_filename (f->dir, "store.sqlite", NULL);
+  f->session = integrity_session_new (path, &error);
+  g_assert_no_error (error);
+  f->settings = g_object_ref (integrity_session_get_settings (f->session));
+  g_settings_set_strv (f->settings, "active-plugins", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  itest_spin (10);
+  g_settings_reset (f->settings, "active-plugins");
+  g_settings_reset (f->settings, "last-page");
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
+  itest_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = integrity_window_new (NULL, f->session);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static gboolean
+overview_settled (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *overview = integrity_window_get_page (f->window, "overview");
+  GtkWidget *stack = gtk_widget_get_first_child (overview);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "loading") != 0;
+}
+
+static gboolean
+label_in_tree (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL
+      && gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_in_tree (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_empty_store_shows_empty_state (Fixture       *f,
+                                    gconstpointer  data)
+{
+  open_window (f);
+  g_assert_true (itest_wait_until (overview_settled, f, 5000));
+
+  g_assert_cmpstr (integrity_window_get_visible_page (f->window), ==, "overview");
+  g_assert_true (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "No Data Yet"));
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Explore Demo Data"));
+}
+
+static void
+test_plugin_page_comes_and_goes (Fixture       *f,
+                                 gconstpointer  data)
+{
+  open_window (f);
+
+  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "test-addin", NULL });
+  itest_spin (20);
+  g_assert_nonnull (integrity_window_get_page (f->window, "test-addin"));
+  g_assert_true (integrity_window_show_page (f->window, "test-addin"));
+  itest_spin (20);
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Test add-in page"));
+
+  /* Switched off while showing: the page goes and the overview returns. */
+  g_settings_set_strv (f->settings, "active-plugins", NULL);
+  itest_spin (20);
+  g_assert_null (integrity_window_get_page (f->window, "test-addin"));
+  g_assert_cmpstr (integrity_window_get_visible_page (f->window), ==, "overview");
+  g_assert_false (integrity_window_show_page (f->window, "test-addin"));
+}
+
+static void
+test_demo_store_shows_figures (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "test-addin", NULL });
+  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
+  g_assert_no_error (error);
+
+  open_window (f);
+  g_assert_true (itest_wait_until (overview_settled, f, 5000));
+  itest_spin (50);
+  g_assert_false (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Test events"));
+  /* The demo store is marked as such in the title. */
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "DEMO DATA"));
+}
+
+static void
+test_preferences_lists_plugins (Fixture       *f,
+                                gconstpointer  data)
+{
+  IntegrityPreferences *preferences;
+  GtkWidget *row;
+
+  g_settings_set_strv (f->settings, "active-plugins",
+                       (const char * const[]) { "test-addin", "wrong-abi", NULL });
+  itest_spin (20);
+  open_window (f);
+  preferences = integrity_preferences_new (GTK_WINDOW (f->window), f->session);
+  gtk_window_present (GTK_WINDOW (preferences));
+  itest_spin (20);
+
+  row = integrity_preferences_get_plugin_row (preferences, "wrong-abi");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "plugin interface 99"));
+
+  /* Switching the test plugin off in Preferences removes its page live. */
+  row = integrity_preferences_get_plugin_row (preferences, "test-addin");
+  g_assert_nonnull (integrity_window_get_page (f->window, "test-addin"));
+  gtk_switch_set_active (GTK_SWITCH (g_object_get_data (G_OBJECT (row), "toggle")), FALSE);
+  itest_spin (20);
+  g_assert_null (integrity_window_get_page (f->window, "test-addin"));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("empty-store-shows-empty-state", test_empty_store_shows_empty_state);
+  ADD ("plugin-page-comes-and-goes", test_plugin_page_comes_and_goes);
+  ADD ("demo-store-shows-figures", test_demo_store_shows_figures);
+  ADD ("preferences-lists-plugins", test_preferences_lists_plugins);
+#undef ADD
+
+  return g_test_run ();
+}
