@@ -10,6 +10,7 @@
 #include "core/integrity-format.h"
 #include "core/integrity-kpi.h"
 #include "core/integrity-month.h"
+#include "core/integrity-stats.h"
 #include "core/integrity-store.h"
 
 #include "plugin/integrity-addin.h"
