@@ -23,12 +23,13 @@ static int run_demo    (int argc, char *argv[]);
 static int run_check   (int argc, char *argv[]);
 static int run_plugins (int argc, char *argv[]);
 static int run_pending (int argc, char *argv[]);
+static int run_import  (int argc, char *argv[]);
 
 static const Command commands[] = {
   { "demo", "[--store PATH] [--scale N] [--seed N]",
     N_("Generate a demo store"), run_demo },
-  { "import", "KIND FILE... [--store PATH]",
-    N_("Import CSV files (not yet available)"), run_pending },
+  { "import", "KIND FILE... [--store PATH] | --list",
+    N_("Import CSV files, all or none; --list shows every KIND and its columns"), run_import },
   { "kpis", "[--json] [--from YYYY-MM] [--to YYYY-MM] [--district NAME]",
     N_("Print every headline figure (not yet available)"), run_pending },
   { "export-briefing", "OUT.pdf [filters] [--suppress-below N]",
@@ -228,6 +229,130 @@ run_plugins (int   argc,
                problem != NULL ? problem : "");
     }
   return INTEGRITY_EXIT_OK;
+}
+
+static void
+print_importers (GListModel *importers)
+{
+  if (g_list_model_get_n_items (importers) == 0)
+    g_printerr ("integrity import: %s\n", _("no active plugin imports files"));
+  for (guint i = 0; i < g_list_model_get_n_items (importers); i++)
+    {
+      g_autoptr(IntegrityImporter) importer = g_list_model_get_item (importers, i);
+      g_autofree char *text = integrity_importer_describe (importer);
+
+      g_print ("%s%s", i > 0 ? "\n" : "", text);
+    }
+}
+
+/* Returns the exit status for one file, inside the command's transaction. */
+static int
+import_file (IntegrityStore    *store,
+             IntegrityImporter *importer,
+             const char        *path,
+             GPtrArray         *summaries)
+{
+  g_autoptr(IntegrityImportJob) job = integrity_import_job_new (store, importer, path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *messages;
+
+  if (!integrity_import_job_run (job, NULL, &error))
+    {
+      if (!g_error_matches (error, INTEGRITY_IMPORT_ERROR, INTEGRITY_IMPORT_ERROR_INVALID))
+        {
+          g_printerr ("integrity import: %s\n", error->message);
+          return INTEGRITY_EXIT_STORE;
+        }
+      messages = integrity_import_job_get_errors (job);
+      for (guint i = 0; i < messages->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (messages, i));
+      if (integrity_import_job_get_n_errors (job) >= INTEGRITY_IMPORT_MAX_ERRORS)
+        g_printerr (_("%s: stopped after %d errors\n"), integrity_import_job_get_file_name (job),
+                    INTEGRITY_IMPORT_MAX_ERRORS);
+      return INTEGRITY_EXIT_BAD_INPUT;
+    }
+
+  messages = integrity_import_job_get_warnings (job);
+  for (guint i = 0; i < messages->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (messages, i));
+  {
+    g_autofree char *summary = integrity_import_job_describe (job);
+    g_autofree char *details = integrity_import_job_describe_details (job);
+    g_ptr_array_add (summaries, g_strdup_printf ("%s (%s)", summary, details));
+  }
+  return INTEGRITY_EXIT_OK;
+}
+
+static int
+run_import (int   argc,
+            char *argv[])
+{
+  g_autofree char *store_path = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  IntegrityImporter *importer;
+  IntegrityStore *store;
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
+  gboolean list = FALSE;
+  int status = INTEGRITY_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: yours)"), N_("PATH") },
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list, N_("List every KIND with its columns"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options (find_command ("import"), entries, &argc, &argv))
+    return INTEGRITY_EXIT_USAGE;
+  if (!list && argc < 4)
+    {
+      g_printerr ("integrity import: %s\n",
+                  _("give a KIND and one or more FILEs; integrity import --list shows the kinds"));
+      return INTEGRITY_EXIT_USAGE;
+    }
+
+  session = open_session ("import", store_path, &status);
+  if (session == NULL)
+    return status;
+  if (list)
+    {
+      print_importers (integrity_context_get_importers (integrity_session_get_context (session)));
+      return INTEGRITY_EXIT_OK;
+    }
+
+  importer = integrity_context_lookup_importer (integrity_session_get_context (session), argv[2]);
+  if (importer == NULL)
+    {
+      g_printerr (_("integrity import: unknown KIND '%s'; integrity import --list shows the kinds\n"),
+                  argv[2]);
+      return INTEGRITY_EXIT_USAGE;
+    }
+
+  /* All files or none: each file is a savepoint inside this transaction. */
+  store = integrity_session_get_store (session);
+  if (!integrity_store_begin (store, &error))
+    {
+      g_printerr ("integrity import: %s\n", error->message);
+      return INTEGRITY_EXIT_STORE;
+    }
+  for (int i = 3; i < argc && status != INTEGRITY_EXIT_STORE; i++)
+    {
+      int file_status = import_file (store, importer, argv[i], summaries);
+      status = MAX (status, file_status);
+    }
+  if (status == INTEGRITY_EXIT_OK && !integrity_store_commit (store, &error))
+    {
+      g_printerr ("integrity import: %s\n", error->message);
+      status = INTEGRITY_EXIT_STORE;
+    }
+  if (status != INTEGRITY_EXIT_OK)
+    {
+      integrity_store_rollback (store);
+      g_printerr ("integrity import: %s\n", _("nothing was imported"));
+      return status;
+    }
+  for (guint i = 0; i < summaries->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (summaries, i));
+  return status;
 }
 
 static int

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "integrity-filter-bar.h"
+#include "integrity-import-dialog.h"
 #include "integrity-overview.h"
 #include "integrity-window.h"
 
@@ -246,6 +247,37 @@ update_subtitle (IntegrityWindow *self)
     }
 }
 
+/* Import…, Ctrl+O and the empty overview's button: the import dialog. */
+static void
+import_data (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  IntegrityImportDialog *dialog = integrity_import_dialog_new (INTEGRITY_WINDOW (widget));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  integrity_import_dialog_choose_file (dialog);
+}
+
+/* A CSV file dropped on the window opens the same dialog on it. */
+static gboolean
+on_file_dropped (GtkDropTarget   *target,
+                 const GValue    *value,
+                 double           x,
+                 double           y,
+                 IntegrityWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  IntegrityImportDialog *dialog;
+
+  if (files == NULL || integrity_store_is_read_only (integrity_session_get_store (self->session)))
+    return FALSE;
+  dialog = integrity_import_dialog_new (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  integrity_import_dialog_open_file (dialog, files->data);
+  return TRUE;
+}
+
 static gboolean
 integrity_window_close_request (GtkWindow *window)
 {
@@ -285,6 +317,8 @@ integrity_window_constructed (GObject *object)
 
   integrity_filter_bar_set_session (self->filter_bar, context, engine);
   update_subtitle (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import",
+                                 !integrity_store_is_read_only (integrity_session_get_store (self->session)));
 
   if (settings != NULL)
     {
@@ -378,6 +412,7 @@ integrity_window_class_init (IntegrityWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_data);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
@@ -389,7 +424,11 @@ integrity_window_class_init (IntegrityWindowClass *klass)
 static void
 integrity_window_init (IntegrityWindow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif

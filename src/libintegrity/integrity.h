@@ -6,12 +6,26 @@
 #include <libpeas/peas.h>
 #include <sqlite3.h>
 
+#include "core/integrity-annotation.h"
+#include "core/integrity-calendar.h"
+#include "core/integrity-csv.h"
+#include "core/integrity-deadline.h"
+#include "core/integrity-demo.h"
+#include "core/integrity-district.h"
 #include "core/integrity-filter.h"
 #include "core/integrity-format.h"
+#include "core/integrity-import-job.h"
+#include "core/integrity-importer.h"
 #include "core/integrity-kpi.h"
 #include "core/integrity-month.h"
 #include "core/integrity-stats.h"
 #include "core/integrity-store.h"
+
+#include "chart/integrity-chart.h"
+#include "chart/integrity-chart-render.h"
+#include "chart/integrity-chart-scale.h"
+#include "chart/integrity-chart-style.h"
+#include "core/integrity-vocabulary.h"
 
 #include "plugin/integrity-addin.h"
 #include "plugin/integrity-context.h"

@@ -10,12 +10,115 @@ G_DECLARE_FINAL_TYPE (TestAddin, test_addin, TEST, ADDIN, GObject)
 
 struct _TestAddin
 {
-  GObject           parent_instance;
-  IntegrityContext *context;
+  GObject            parent_instance;
+  IntegrityContext  *context;
+  IntegrityImporter *importer;
 };
 
 static const IntegrityMigration migrations[] = {
   { 1, "CREATE TABLE test_addin_event (id INTEGER PRIMARY KEY, month TEXT NOT NULL, value REAL NOT NULL);" },
+};
+
+/* The importer's table, a component of its own so test-addin stays at schema 1. */
+static const IntegrityMigration record_migrations[] = {
+  { 1, "CREATE TABLE test_addin_record (ref TEXT PRIMARY KEY, recorded_date TEXT NOT NULL,"
+       " closed_date TEXT, month TEXT NOT NULL, district_id INTEGER REFERENCES district (id),"
+       " category TEXT, victims INTEGER, score REAL, supervised INTEGER);" },
+};
+
+/* The test-only importer: kind "test-events", one column of every type. */
+enum { COL_REF, COL_RECORDED, COL_CLOSED, COL_MONTH, COL_DISTRICT, COL_CATEGORY,
+       COL_VICTIMS, COL_SCORE, COL_SUPERVISED, N_COLS };
+
+static const IntegrityImportColumn record_columns[] = {
+  { "ref", INTEGRITY_COLUMN_TEXT, INTEGRITY_COLUMN_KEY,
+    .aliases = (const char *const[]) { "Reference", "Crime ID", NULL } },
+  { "recorded_date", INTEGRITY_COLUMN_DATE, INTEGRITY_COLUMN_REQUIRED },
+  { "closed_date", INTEGRITY_COLUMN_DATE, INTEGRITY_COLUMN_OPTIONAL },
+  { "month", INTEGRITY_COLUMN_MONTH, INTEGRITY_COLUMN_REQUIRED },
+  { "district", INTEGRITY_COLUMN_DISTRICT, INTEGRITY_COLUMN_OPTIONAL },
+  { "category", INTEGRITY_COLUMN_ENUM, INTEGRITY_COLUMN_OPTIONAL,
+    .values = (const char *const[]) { "violence", "theft", "other", NULL } },
+  { "victims", INTEGRITY_COLUMN_INTEGER, INTEGRITY_COLUMN_OPTIONAL, .min = 0, .max = 100 },
+  { "score", INTEGRITY_COLUMN_DECIMAL, INTEGRITY_COLUMN_OPTIONAL },
+  { "supervised", INTEGRITY_COLUMN_BOOLEAN, INTEGRITY_COLUMN_OPTIONAL },
+};
+
+typedef struct
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+} RecordStatements;
+
+static void
+record_statements_free (gpointer data)
+{
+  RecordStatements *statements = data;
+
+  sqlite3_finalize (statements->insert);
+  sqlite3_finalize (statements->update);
+  g_free (statements);
+}
+
+static gpointer
+record_begin (IntegrityImporter  *importer,
+              sqlite3            *db,
+              GError            **error)
+{
+  RecordStatements *statements = g_new0 (RecordStatements, 1);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "INSERT INTO test_addin_record VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                               " ON CONFLICT (ref) DO NOTHING", -1, &statements->insert, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "UPDATE test_addin_record SET recorded_date = ?2, closed_date = ?3,"
+                                 " month = ?4, district_id = ?5, category = ?6, victims = ?7,"
+                                 " score = ?8, supervised = ?9 WHERE ref = ?1"
+                                 " AND (recorded_date, closed_date, month, district_id, category,"
+                                 "      victims, score, supervised)"
+                                 " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                             -1, &statements->update, NULL);
+  if (rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, db, rc, "test-events");
+      record_statements_free (statements);
+      return NULL;
+    }
+  return statements;
+}
+
+static IntegrityImportOutcome
+record_row (const IntegrityImportRow  *row,
+            gpointer                   job_data,
+            GError                   **error)
+{
+  RecordStatements *statements = job_data;
+  GDate recorded, closed;
+
+  if (integrity_import_row_get_date (row, COL_CLOSED, &closed)
+      && integrity_import_row_get_date (row, COL_RECORDED, &recorded)
+      && g_date_compare (&closed, &recorded) < 0)
+    return integrity_import_row_reject (row, error, COL_CLOSED, "'%s' is before recorded_date",
+                                        integrity_import_row_get_text (row, COL_CLOSED));
+
+  for (guint c = 0; c < N_COLS; c++)
+    {
+      integrity_import_row_bind (row, c, statements->insert, (int) c + 1);
+      integrity_import_row_bind (row, c, statements->update, (int) c + 1);
+    }
+  return integrity_import_step_upsert (statements->insert, statements->update, error);
+}
+
+static const IntegrityImporterInfo record_importer = {
+  .kind = "test-events",
+  .component = "test-addin",
+  .title = "Test events",
+  .description = "Events for the test suite, one column of every type.",
+  .columns = record_columns,
+  .n_columns = G_N_ELEMENTS (record_columns),
+  .begin = record_begin,
+  .row = record_row,
+  .free_job_data = record_statements_free,
 };
 
 static gboolean
@@ -26,8 +129,15 @@ test_addin_load (IntegrityAddin    *addin,
   TestAddin *self = TEST_ADDIN (addin);
 
   self->context = g_object_ref (context);
-  return integrity_store_register_migrations (integrity_context_get_store (context), "test-addin",
-                                              migrations, G_N_ELEMENTS (migrations), error);
+  if (!integrity_store_register_migrations (integrity_context_get_store (context), "test-addin",
+                                            migrations, G_N_ELEMENTS (migrations), error)
+      || !integrity_store_register_migrations (integrity_context_get_store (context),
+                                               "test-addin-import", record_migrations,
+                                               G_N_ELEMENTS (record_migrations), error))
+    return FALSE;
+  self->importer = integrity_importer_new (&record_importer, self);
+  integrity_context_add_importer (context, self->importer);
+  return TRUE;
 }
 
 static void
@@ -36,6 +146,9 @@ test_addin_unload (IntegrityAddin   *addin,
 {
   TestAddin *self = TEST_ADDIN (addin);
 
+  if (self->importer != NULL)
+    integrity_context_remove_importer (context, self->importer);
+  g_clear_object (&self->importer);
   g_clear_object (&self->context);
 }
 

@@ -773,6 +773,102 @@ integrity_store_log_import (IntegrityStore  *self,
   return TRUE;
 }
 
+/* "  north   GATE " → "north GATE": trimmed, inner runs of white space
+ * collapsed to one space. */
+char *
+integrity_district_normalise (const char *name)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The district's identity: the same name in another case or spacing is
+ * the same district. */
+char *
+integrity_district_key (const char *name)
+{
+  g_autofree char *normal = integrity_district_normalise (name);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+/**
+ * integrity_district_ensure:
+ * @db: a write connection, inside a transaction
+ *
+ * Returns: the id of the district called @name (matched by
+ *   integrity_district_key()), adding it when new; -1 on error.
+ */
+gint64
+integrity_district_ensure (sqlite3     *db,
+                           const char  *name,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *key = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  normal = integrity_district_normalise (name);
+  key = g_utf8_casefold (normal, -1);
+  if (*normal == '\0')
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_SQL,
+                   _("A district needs a name"));
+      return -1;
+    }
+
+  /* The no-op update makes RETURNING give the id of an existing row too. */
+  rc = sqlite3_prepare_v2 (db,
+                           "INSERT INTO district (name, key) VALUES (?1, ?2) "
+                           "ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING id",
+                           -1, &upsert, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (upsert, 1, normal, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (upsert, 2, key, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (upsert);
+    }
+  if (rc != SQLITE_ROW)
+    {
+      integrity_sqlite_error (error, db, rc, _("Could not add the district"));
+      return -1;
+    }
+  id = sqlite3_column_int64 (upsert, 0);
+  return id;
+}
+
+gint64
+integrity_store_ensure_district (IntegrityStore  *self,
+                                 const char      *name,
+                                 GError         **error)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (self), -1);
+  return integrity_district_ensure (self->db, name, error);
+}
+
 gboolean
 integrity_store_is_demo (IntegrityStore *self)
 {

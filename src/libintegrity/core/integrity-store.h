@@ -83,6 +83,14 @@ gboolean        integrity_store_log_import              (IntegrityStore         
                                                          gint64                    rows_inserted,
                                                          gint64                    rows_updated,
                                                          GError                  **error);
+char           *integrity_district_normalise            (const char               *name);
+char           *integrity_district_key                  (const char               *name);
+gint64          integrity_district_ensure               (sqlite3                  *db,
+                                                         const char               *name,
+                                                         GError                  **error);
+gint64          integrity_store_ensure_district         (IntegrityStore           *self,
+                                                         const char               *name,
+                                                         GError                  **error);
 gboolean        integrity_store_is_demo                 (IntegrityStore           *self);
 gboolean        integrity_store_has_data                (IntegrityStore           *self);
 

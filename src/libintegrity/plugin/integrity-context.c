@@ -12,6 +12,7 @@ struct _IntegrityContext
   IntegrityStore  *store;
   GSettings       *settings;
   IntegrityFilter *filter;
+  GListStore      *importers;
 };
 
 G_DEFINE_FINAL_TYPE (IntegrityContext, integrity_context, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ integrity_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->filter, integrity_filter_free);
+  g_clear_object (&self->importers);
 
   G_OBJECT_CLASS (integrity_context_parent_class)->finalize (object);
 }
@@ -110,6 +112,7 @@ integrity_context_init (IntegrityContext *self)
 
   /* Until the window knows what months hold data: the last twelve. */
   self->filter = integrity_filter_new (this_month - 11, this_month, NULL);
+  self->importers = g_list_store_new (INTEGRITY_TYPE_IMPORTER);
 }
 
 IntegrityContext *
@@ -163,4 +166,80 @@ integrity_context_set_filter (IntegrityContext      *self,
   g_clear_pointer (&self->filter, integrity_filter_free);
   self->filter = integrity_filter_copy (filter);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+/**
+ * integrity_context_add_importer:
+ *
+ * Registers a kind of file a plugin imports; call from its load(). A second
+ * importer of a kind already registered is refused with a warning.
+ */
+void
+integrity_context_add_importer (IntegrityContext  *self,
+                                IntegrityImporter *importer)
+{
+  const char *kind;
+
+  g_return_if_fail (INTEGRITY_IS_CONTEXT (self));
+  g_return_if_fail (INTEGRITY_IS_IMPORTER (importer));
+
+  kind = integrity_importer_get_kind (importer);
+  if (integrity_context_lookup_importer (self, kind) != NULL)
+    {
+      g_warning ("An importer of kind “%s” is already registered", kind);
+      return;
+    }
+  g_list_store_append (self->importers, importer);
+}
+
+/* Call from the plugin's unload(). */
+void
+integrity_context_remove_importer (IntegrityContext  *self,
+                                   IntegrityImporter *importer)
+{
+  guint position;
+
+  g_return_if_fail (INTEGRITY_IS_CONTEXT (self));
+  g_return_if_fail (INTEGRITY_IS_IMPORTER (importer));
+
+  if (g_list_store_find (self->importers, importer, &position))
+    g_list_store_remove (self->importers, position);
+}
+
+/**
+ * integrity_context_get_importers:
+ *
+ * Returns: (transfer none): the registered IntegrityImporters, in the order
+ *   added; it changes as plugins load and unload
+ */
+GListModel *
+integrity_context_get_importers (IntegrityContext *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_CONTEXT (self), NULL);
+  return G_LIST_MODEL (self->importers);
+}
+
+/**
+ * integrity_context_lookup_importer:
+ * @kind: e.g. "victim-cases"
+ *
+ * Returns: (transfer none) (nullable): the importer of @kind
+ */
+IntegrityImporter *
+integrity_context_lookup_importer (IntegrityContext *self,
+                                   const char       *kind)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (INTEGRITY_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  model = G_LIST_MODEL (self->importers);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(IntegrityImporter) importer = g_list_model_get_item (model, i);
+      if (g_strcmp0 (integrity_importer_get_kind (importer), kind) == 0)
+        return importer;  /* the store keeps its reference */
+    }
+  return NULL;
 }

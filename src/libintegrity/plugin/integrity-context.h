@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "core/integrity-filter.h"
+#include "core/integrity-importer.h"
 #include "core/integrity-store.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,13 @@ const IntegrityFilter *integrity_context_get_filter   (IntegrityContext      *se
 void                   integrity_context_set_filter   (IntegrityContext      *self,
                                                        const IntegrityFilter *filter);
 IntegrityFilter       *integrity_context_dup_filter   (IntegrityContext      *self);
+
+void                   integrity_context_add_importer    (IntegrityContext      *self,
+                                                          IntegrityImporter     *importer);
+void                   integrity_context_remove_importer (IntegrityContext      *self,
+                                                          IntegrityImporter     *importer);
+GListModel            *integrity_context_get_importers   (IntegrityContext      *self);
+IntegrityImporter     *integrity_context_lookup_importer (IntegrityContext      *self,
+                                                          const char            *kind);
 
 G_END_DECLS
