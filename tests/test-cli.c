@@ -114,6 +114,81 @@ test_plugins_lists_failures (void)
   itest_remove_tree (dir);
 }
 
+static gint64
+count_rows (const char *store,
+            const char *sql)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (store, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *dir = itest_make_temp_dir ();
+  g_autofree char *store = g_build_filename (dir, "s.sqlite", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.sqlite", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  /* Without the settings schema every plugin found loads, the test one too. */
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "GSETTINGS_SCHEMA_DIR", dir, TRUE);
+  const char *list[] = { "import", "--list", "--store", store, NULL };
+  const char *both[] = { "import", "test-events", good, bad, "--store", store, NULL };
+  const char *one[] = { "import", "test-events", good, "--store", store, NULL };
+  const char *unknown[] = { "import", "no-such-kind", good, "--store", store, NULL };
+  const char *no_file[] = { "import", "test-events", "--store", store, NULL };
+  const char *bad_store[] = { "import", "test-events", good, "--store", broken, NULL };
+
+  g_assert_true (g_file_set_contents (good, "ref,recorded_date,month\nA,2021-01-05,2021-01\n"
+                                            "B,05/01/2021,2021-01\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "ref,recorded_date,month\nC,31/02/2021,2021-01\n"
+                                           "D,2021-01-05,2021-13\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "not a database", -1, NULL));
+
+  g_assert_cmpint (run_in (env, list, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "test-events — Test events"));
+  g_assert_nonnull (strstr (out, "recorded_date            date      required"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* One bad file: every error, compiler style, and nothing imported. */
+  g_assert_cmpint (run_in (env, both, &out, &err), ==, 1);
+  g_assert_cmpstr (err, ==, "bad.csv:2: column 'recorded_date': '31/02/2021' is not a valid date\n"
+                            "bad.csv:3: column 'month': '2021-13' is not a valid month (YYYY-MM)\n"
+                            "integrity import: nothing was imported\n");
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM test_addin_record"), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_in (env, one, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "2 rows imported from good.csv (2 new, 0 updated, 0 unchanged)\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_in (env, one, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "2 rows imported from good.csv (0 new, 0 updated, 2 unchanged)\n");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM test_addin_record"), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_in (env, unknown, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown KIND 'no-such-kind'"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_in (env, no_file, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_in (env, bad_store, &out, &err), ==, 3);
+  itest_remove_tree (dir);
+}
+
 static void
 test_version_and_help (void)
 {
@@ -145,5 +220,6 @@ main (int   argc,
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/plugins-lists-failures", test_plugins_lists_failures);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/import", test_import);
   return g_test_run ();
 }

@@ -478,6 +478,44 @@ test_police_uk_samples (Fixture       *f,
     }
 }
 
+/* `integrity kpis --json` prints the plugin's own figures. */
+static void
+test_kpis_json_matches (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "app", "integrity", NULL);
+  g_autofree char *store = g_build_filename (f->dir, "demo.sqlite", NULL);
+  const char *demo[] = { binary, "demo", "--store", store, "--seed", "11", NULL };
+  const char *kpis[] = { binary, "kpis", "--json", "--store", store, "--from", "2020-01", "--to", "2020-12", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) opened = NULL;
+  g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (2020, 1), integrity_month_new (2020, 12), NULL);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) demo, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) kpis, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_cmpint (status, ==, 0);
+  g_test_message ("%s", out);
+
+  opened = integrity_store_open (store, &error);
+  g_assert_no_error (error);
+  recording_rate_collect_kpis (integrity_store_get_connection (opened), filter, expected);
+  g_assert_nonnull (strstr (out, "\"period\": {\"from\": \"2020-01\", \"to\": \"2020-12\"}"));
+  g_assert_nonnull (strstr (out, "\"demo\": true"));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      IntegrityKpi *kpi = g_ptr_array_index (expected, i);
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *entry = g_strdup_printf ("\"id\": \"%s\", \"label\": \"%s\", \"value\": %s,",
+                                                kpi->id, kpi->label,
+                                                g_ascii_formatd (number, sizeof number, "%.6g", kpi->value));
+      g_assert_nonnull (strstr (out, entry));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -493,6 +531,7 @@ main (int   argc,
   ADD ("audit-bounds-are-errors", test_audit_bounds_are_errors);
   ADD ("audit-import-and-reimport", test_audit_import_and_reimport);
   ADD ("police-uk-samples", test_police_uk_samples);
+  ADD ("kpis-json-matches", test_kpis_json_matches);
   g_test_add_func ("/recording-rate/street-district-names", test_street_district_names);
 #undef ADD
 

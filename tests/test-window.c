@@ -160,6 +160,95 @@ test_preferences_lists_plugins (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+static guint
+count_widgets (GtkWidget *widget,
+               GType      type)
+{
+  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, type);
+  return n;
+}
+
+typedef struct
+{
+  GtkWidget *root;
+  GType      type;
+  guint      n;
+} CountWait;
+
+static gboolean
+enough_widgets (gpointer data)
+{
+  CountWait *wait = data;
+  return count_widgets (wait->root, wait->type) >= wait->n;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_appears (gpointer data)
+{
+  LabelWait *wait = data;
+  return label_in_tree (wait->root, wait->text);
+}
+
+/* The recording-rate page on the demo store: the headline, three tiles,
+ * five charts; the overview shows the same figures as tiles. */
+static void
+test_recording_rate_page_on_demo (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  CountWait charts = { NULL, INTEGRITY_TYPE_CHART_VIEW, 5 };
+  CountWait tiles = { NULL, INTEGRITY_TYPE_KPI_TILE, 3 };
+
+  if (integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->session), "recording-rate") == NULL)
+    {
+      g_test_skip ("The recording-rate plugin is not built");
+      return;
+    }
+  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "recording-rate", NULL });
+  g_assert_true (integrity_session_generate_demo (f->session, 1, 5, &error));
+  g_assert_no_error (error);
+  open_window (f);
+
+  tiles.root = GTK_WIDGET (f->window);
+  g_assert_true (itest_wait_until (enough_widgets, &tiles, 10000));
+  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Crime recording rate"));
+
+  g_assert_true (integrity_window_show_page (f->window, "recording-rate"));
+  charts.root = integrity_window_get_page (f->window, "recording-rate");
+  g_assert_true (itest_wait_until (enough_widgets, &charts, 10000));
+  tiles.root = charts.root;
+  g_assert_cmpuint (count_widgets (tiles.root, INTEGRITY_TYPE_KPI_TILE), ==, 3);
+  g_assert_true (label_in_tree (charts.root, "crimes that should have been recorded were"));
+  {
+    LabelWait drill = { charts.root, "audited incidents." };
+    g_assert_true (itest_wait_until (label_appears, &drill, 5000));
+  }
+
+  /* A district filter reloads the page for that district. */
+  {
+    g_autoptr(IntegrityFilter) filter = integrity_filter_copy (integrity_context_get_filter (integrity_session_get_context (f->session)));
+    g_free (filter->district);
+    filter->district = g_strdup ("Eastfield");
+    integrity_context_set_filter (integrity_session_get_context (f->session), filter);
+  }
+  {
+    LabelWait district = { charts.root, "all districts" };
+    LabelWait eastfield = { charts.root, "Eastfield:" };
+    g_assert_true (itest_wait_until (label_appears, &eastfield, 5000));
+    g_assert_false (label_appears (&district));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +261,7 @@ main (int   argc,
   ADD ("plugin-page-comes-and-goes", test_plugin_page_comes_and_goes);
   ADD ("demo-store-shows-figures", test_demo_store_shows_figures);
   ADD ("preferences-lists-plugins", test_preferences_lists_plugins);
+  ADD ("recording-rate-page-on-demo", test_recording_rate_page_on_demo);
 #undef ADD
 
   return g_test_run ();

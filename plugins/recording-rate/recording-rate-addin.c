@@ -7,6 +7,7 @@
 #include "recording-rate-data.h"
 #include "recording-rate-demo.h"
 #include "recording-rate-importers.h"
+#include "recording-rate-page.h"
 
 struct _RecordingRateAddin
 {
@@ -53,6 +54,12 @@ recording_rate_addin_unload (IntegrityAddin   *addin,
   g_clear_object (&self->context);
 }
 
+static GtkWidget *
+recording_rate_addin_create_page (IntegrityAddin *addin)
+{
+  return recording_rate_page_new (RECORDING_RATE_ADDIN (addin)->context);
+}
+
 static void
 recording_rate_addin_collect_kpis (IntegrityAddin        *addin,
                                    sqlite3               *db,
@@ -87,6 +94,7 @@ recording_rate_addin_iface_init (IntegrityAddinInterface *iface)
 {
   iface->load = recording_rate_addin_load;
   iface->unload = recording_rate_addin_unload;
+  iface->create_page = recording_rate_addin_create_page;
   iface->collect_kpis = recording_rate_addin_collect_kpis;
   iface->get_data_range = recording_rate_addin_get_data_range;
   iface->generate_demo = recording_rate_addin_generate_demo;

@@ -553,8 +553,8 @@ recording_rate_kpis_from_data (const RecordingPageData *data,
   kpi->sample_size = all->recorded;
   kpi->status = integrity_kpi_status_for_target (fast.p, data->target_24h, 0.05, TRUE);
   add_rate_sparkline (kpi, data, TRUE);
-  kpi->explanation = g_strdup (_("Share of recorded crimes in the audit sample recorded within "
-                                 "24 hours of the report, as the Home Office Counting Rules require."));
+  kpi->explanation = g_strdup (_("Recorded crimes in the audit sample that were recorded within "
+                                 "24 hours of the report."));
   g_ptr_array_add (kpis, kpi);
 }
 

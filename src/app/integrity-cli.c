@@ -24,6 +24,7 @@ static int run_check   (int argc, char *argv[]);
 static int run_plugins (int argc, char *argv[]);
 static int run_pending (int argc, char *argv[]);
 static int run_import  (int argc, char *argv[]);
+static int run_kpis    (int argc, char *argv[]);
 
 static const Command commands[] = {
   { "demo", "[--store PATH] [--scale N] [--seed N]",
@@ -31,7 +32,7 @@ static const Command commands[] = {
   { "import", "KIND FILE... [--store PATH] | --list",
     N_("Import CSV files, all or none; --list shows every KIND and its columns"), run_import },
   { "kpis", "[--json] [--from YYYY-MM] [--to YYYY-MM] [--district NAME]",
-    N_("Print every headline figure (not yet available)"), run_pending },
+    N_("Print every headline figure for the period and district"), run_kpis },
   { "export-briefing", "OUT.pdf [filters] [--suppress-below N]",
     N_("Write the briefing pack (not yet available)"), run_pending },
   { "check", "[--store PATH]",
@@ -353,6 +354,101 @@ run_import (int   argc,
   for (guint i = 0; i < summaries->len; i++)
     g_print ("%s\n", (const char *) g_ptr_array_index (summaries, i));
   return status;
+}
+
+/* The period and district options every reporting command shares:
+ * default the last twelve months with data, all districts. */
+static IntegrityFilter *
+parse_filter (const char        *command,
+              IntegritySession  *session,
+              const char        *from_text,
+              const char        *to_text,
+              const char        *district,
+              int               *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityFilter) filter = integrity_session_default_filter (session, district, &error);
+  IntegrityMonth from, to;
+
+  if (filter == NULL)
+    {
+      g_printerr ("integrity %s: %s\n", command, error->message);
+      *status = INTEGRITY_EXIT_STORE;
+      return NULL;
+    }
+  if ((from_text != NULL && !integrity_month_parse (from_text, &from))
+      || (to_text != NULL && !integrity_month_parse (to_text, &to)))
+    {
+      g_printerr ("integrity %s: %s\n", command, _("months are written YYYY-MM, e.g. 2021-03"));
+      *status = INTEGRITY_EXIT_USAGE;
+      return NULL;
+    }
+  if (to_text != NULL)
+    {
+      int n = integrity_filter_get_n_months (filter);
+      filter->to = to;
+      if (from_text == NULL)
+        filter->from = to - (n - 1);
+    }
+  if (from_text != NULL)
+    filter->from = from;
+  if (filter->from > filter->to)
+    {
+      g_printerr ("integrity %s: %s\n", command, _("--from is after --to"));
+      *status = INTEGRITY_EXIT_USAGE;
+      return NULL;
+    }
+  return g_steal_pointer (&filter);
+}
+
+static int
+run_kpis (int   argc,
+          char *argv[])
+{
+  g_autofree char *store_path = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *force = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(IntegrityFilter) filter = NULL;
+  g_autoptr(GPtrArray) kpis = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  int status = INTEGRITY_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: yours)"), N_("PATH") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON (shape in the README)"), NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First month of the period"), "YYYY-MM" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last month of the period"), "YYYY-MM" },
+    { "district", 0, 0, G_OPTION_ARG_STRING, &district, N_("One district (default: all)"), N_("NAME") },
+    { NULL }
+  };
+
+  if (!parse_options (find_command ("kpis"), entries, &argc, &argv))
+    return INTEGRITY_EXIT_USAGE;
+  session = open_session ("kpis", store_path, &status);
+  if (session == NULL)
+    return status;
+  filter = parse_filter ("kpis", session, from, to, district, &status);
+  if (filter == NULL)
+    return status;
+
+  kpis = integrity_session_collect_kpis (session, filter, &error);
+  if (kpis == NULL)
+    {
+      g_printerr ("integrity kpis: %s\n", error->message);
+      return INTEGRITY_EXIT_STORE;
+    }
+  if (integrity_session_get_settings (session) != NULL)
+    force = g_settings_get_string (integrity_session_get_settings (session), "force-name");
+  output = json
+    ? integrity_kpis_to_json (kpis, filter, force,
+                              integrity_store_is_demo (integrity_session_get_store (session)))
+    : integrity_kpis_to_text (kpis, filter);
+  g_print ("%s", output);
+  return INTEGRITY_EXIT_OK;
 }
 
 static int

@@ -60,17 +60,7 @@ load_choices (sqlite3       *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   out->districts = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < in->addins->len; i++)
-    {
-      IntegrityMonth first, last;
-
-      if (integrity_addin_get_data_range (g_ptr_array_index (in->addins, i), db, &first, &last))
-        {
-          out->first = out->has_range ? MIN (out->first, first) : first;
-          out->last = out->has_range ? MAX (out->last, last) : last;
-          out->has_range = TRUE;
-        }
-    }
+  out->has_range = integrity_addins_get_data_range (in->addins, db, &out->first, &out->last);
 
   if (sqlite3_prepare_v2 (db, "SELECT name FROM district ORDER BY name COLLATE NOCASE",
                           -1, &stmt, NULL) == SQLITE_OK)
@@ -148,8 +138,10 @@ choices_loaded (GObject      *source,
     }
   else
     {
-      to = last;
-      from = MAX (first, last - 11);
+      g_autoptr(IntegrityFilter) start = integrity_filter_new_default (TRUE, first, last, NULL);
+
+      from = start->from;
+      to = start->to;
     }
 
   self->populating = TRUE;

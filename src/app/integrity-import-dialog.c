@@ -24,6 +24,7 @@ struct _IntegrityImportDialog
   gboolean               close_when_done;
 
   GtkStack              *stack;
+  GtkButton             *cancel_button;
   AdwActionRow          *file_row;
   AdwComboRow           *kind_row;
   GtkLabel              *hint_label;
@@ -46,6 +47,7 @@ update_actions (IntegrityImportDialog *self)
                                  previewing && self->job == NULL
                                  && adw_combo_row_get_selected_item (self->kind_row) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", self->job == NULL);
+  gtk_button_set_label (self->cancel_button, g_strcmp0 (page, "errors") == 0 ? _("_Close") : _("_Cancel"));
 }
 
 /* Tells which required columns the chosen kind misses in this file. */
@@ -423,6 +425,7 @@ integrity_import_dialog_class_init (IntegrityImportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/integrity-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, IntegrityImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, IntegrityImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, IntegrityImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, IntegrityImportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, IntegrityImportDialog, hint_label);

@@ -96,36 +96,15 @@ describe_last_import (const char *iso8601)
   return g_date_time_format (local, "%e %b %Y %H:%M");
 }
 
-static GtkWidget *
-build_kpi_card (const IntegrityKpi *kpi)
+static void
+on_tile_activated (IntegrityKpiTile  *tile,
+                   IntegrityOverview *self)
 {
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (kpi->label);
-  g_autofree char *value_text = integrity_format_value (kpi->value, kpi->format);
-  GtkWidget *value = gtk_label_new (value_text);
-  GtkWidget *status = gtk_label_new (integrity_kpi_status_to_label (kpi->status));
+  const IntegrityKpi *kpi = integrity_kpi_tile_get_kpi (tile);
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_set_size_request (card, 220, -1);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (card), label);
-
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_widget_set_margin_start (value, 12);
-  gtk_widget_add_css_class (value, "integrity-kpi-value");
-  gtk_box_append (GTK_BOX (card), value);
-
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_widget_set_margin_start (status, 12);
-  gtk_widget_set_margin_bottom (status, 12);
-  gtk_widget_add_css_class (status, "dim-label");
-  gtk_box_append (GTK_BOX (card), status);
-  return card;
+  /* The window's page ids are the plugin ids. */
+  gtk_widget_activate_action (widget, "win.show-page", "s", kpi->plugin_id);
 }
 
 static void
@@ -170,8 +149,12 @@ kpis_collected (GObject      *source,
   while ((child = gtk_widget_get_first_child (self->kpi_box)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->kpi_box), child);
   for (guint i = 0; i < result->kpis->len; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->kpi_box),
-                         build_kpi_card (g_ptr_array_index (result->kpis, i)));
+    {
+      GtkWidget *tile = integrity_kpi_tile_new (g_ptr_array_index (result->kpis, i));
+
+      g_signal_connect (tile, "activated", G_CALLBACK (on_tile_activated), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->kpi_box), tile);
+    }
   gtk_widget_set_visible (self->no_kpis_label, result->kpis->len == 0);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "figures");
@@ -298,7 +281,8 @@ integrity_overview_init (IntegrityOverview *self)
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->kpi_box), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->kpi_box), 4);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->kpi_box), 3);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->kpi_box), 1);
   gtk_box_append (GTK_BOX (column), self->kpi_box);
 
   adw_clamp_set_child (ADW_CLAMP (clamp), column);

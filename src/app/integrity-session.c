@@ -201,3 +201,60 @@ integrity_session_generate_demo (IntegritySession  *self,
   integrity_store_notify_changed (self->store, "core");
   return TRUE;
 }
+
+/**
+ * integrity_session_default_filter:
+ *
+ * The last twelve months with data in any active plugin. Reads the store:
+ * for commands and exports, not the main loop.
+ */
+IntegrityFilter *
+integrity_session_default_filter (IntegritySession  *self,
+                                  const char        *district,
+                                  GError           **error)
+{
+  g_autoptr(GPtrArray) addins = NULL;
+  sqlite3 *db;
+  IntegrityMonth first = 0, last = 0;
+  gboolean found;
+
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+
+  db = integrity_store_open_reader (self->store, error);
+  if (db == NULL)
+    return NULL;
+  addins = integrity_plugin_engine_dup_addins (self->engine);
+  found = integrity_addins_get_data_range (addins, db, &first, &last);
+  sqlite3_close (db);
+  return integrity_filter_new_default (found, first, last, district);
+}
+
+/**
+ * integrity_session_collect_kpis:
+ *
+ * Every active plugin's headline figures for @filter, in plugin order.
+ *
+ * Returns: (transfer full) (element-type IntegrityKpi)
+ */
+GPtrArray *
+integrity_session_collect_kpis (IntegritySession       *self,
+                                const IntegrityFilter  *filter,
+                                GError                **error)
+{
+  g_autoptr(GPtrArray) addins = NULL;
+  GPtrArray *kpis;
+  sqlite3 *db;
+
+  g_return_val_if_fail (INTEGRITY_IS_SESSION (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  db = integrity_store_open_reader (self->store, error);
+  if (db == NULL)
+    return NULL;
+  addins = integrity_plugin_engine_dup_addins (self->engine);
+  kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  for (guint i = 0; i < addins->len; i++)
+    integrity_addin_collect_kpis (g_ptr_array_index (addins, i), db, filter, kpis, NULL);
+  sqlite3_close (db);
+  return kpis;
+}

@@ -22,4 +22,11 @@ gboolean               integrity_session_generate_demo   (IntegritySession  *sel
                                                           guint32            seed,
                                                           GError           **error);
 
+IntegrityFilter       *integrity_session_default_filter  (IntegritySession  *self,
+                                                          const char        *district,
+                                                          GError           **error);
+GPtrArray             *integrity_session_collect_kpis    (IntegritySession  *self,
+                                                          const IntegrityFilter *filter,
+                                                          GError           **error);
+
 G_END_DECLS

@@ -212,6 +212,14 @@ show_overview (GtkWidget  *widget,
 }
 
 static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  integrity_window_show_page (INTEGRITY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 step_page (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
@@ -413,6 +421,7 @@ integrity_window_class_init (IntegrityWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_data);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,

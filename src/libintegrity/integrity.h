@@ -25,6 +25,8 @@
 #include "chart/integrity-chart-render.h"
 #include "chart/integrity-chart-scale.h"
 #include "chart/integrity-chart-style.h"
+#include "chart/integrity-chart-view.h"
+#include "chart/integrity-kpi-tile.h"
 #include "core/integrity-vocabulary.h"
 
 #include "plugin/integrity-addin.h"

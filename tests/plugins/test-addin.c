@@ -27,8 +27,7 @@ static const IntegrityMigration record_migrations[] = {
 };
 
 /* The test-only importer: kind "test-events", one column of every type. */
-enum { COL_REF, COL_RECORDED, COL_CLOSED, COL_MONTH, COL_DISTRICT, COL_CATEGORY,
-       COL_VICTIMS, COL_SCORE, COL_SUPERVISED, N_COLS };
+enum { COL_REF, COL_RECORDED, COL_CLOSED };
 
 static const IntegrityImportColumn record_columns[] = {
   { "ref", INTEGRITY_COLUMN_TEXT, INTEGRITY_COLUMN_KEY,
@@ -44,47 +43,18 @@ static const IntegrityImportColumn record_columns[] = {
   { "supervised", INTEGRITY_COLUMN_BOOLEAN, INTEGRITY_COLUMN_OPTIONAL },
 };
 
-typedef struct
-{
-  sqlite3_stmt *insert;
-  sqlite3_stmt *update;
-} RecordStatements;
-
-static void
-record_statements_free (gpointer data)
-{
-  RecordStatements *statements = data;
-
-  sqlite3_finalize (statements->insert);
-  sqlite3_finalize (statements->update);
-  g_free (statements);
-}
-
 static gpointer
 record_begin (IntegrityImporter  *importer,
               sqlite3            *db,
               GError            **error)
 {
-  RecordStatements *statements = g_new0 (RecordStatements, 1);
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "INSERT INTO test_addin_record VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                               " ON CONFLICT (ref) DO NOTHING", -1, &statements->insert, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "UPDATE test_addin_record SET recorded_date = ?2, closed_date = ?3,"
-                                 " month = ?4, district_id = ?5, category = ?6, victims = ?7,"
-                                 " score = ?8, supervised = ?9 WHERE ref = ?1"
-                                 " AND (recorded_date, closed_date, month, district_id, category,"
-                                 "      victims, score, supervised)"
-                                 " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                             -1, &statements->update, NULL);
-  if (rc != SQLITE_OK)
-    {
-      integrity_sqlite_error (error, db, rc, "test-events");
-      record_statements_free (statements);
-      return NULL;
-    }
-  return statements;
+  return integrity_import_upsert_new (db,
+    "INSERT INTO test_addin_record VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (ref) DO NOTHING",
+    "UPDATE test_addin_record SET recorded_date = ?2, closed_date = ?3, month = ?4,"
+    " district_id = ?5, category = ?6, victims = ?7, score = ?8, supervised = ?9"
+    " WHERE ref = ?1 AND (recorded_date, closed_date, month, district_id, category,"
+    " victims, score, supervised) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 }
 
 static IntegrityImportOutcome
@@ -92,7 +62,6 @@ record_row (const IntegrityImportRow  *row,
             gpointer                   job_data,
             GError                   **error)
 {
-  RecordStatements *statements = job_data;
   GDate recorded, closed;
 
   if (integrity_import_row_get_date (row, COL_CLOSED, &closed)
@@ -101,12 +70,7 @@ record_row (const IntegrityImportRow  *row,
     return integrity_import_row_reject (row, error, COL_CLOSED, "'%s' is before recorded_date",
                                         integrity_import_row_get_text (row, COL_CLOSED));
 
-  for (guint c = 0; c < N_COLS; c++)
-    {
-      integrity_import_row_bind (row, c, statements->insert, (int) c + 1);
-      integrity_import_row_bind (row, c, statements->update, (int) c + 1);
-    }
-  return integrity_import_step_upsert (statements->insert, statements->update, error);
+  return integrity_import_upsert_row (job_data, row, error);
 }
 
 static const IntegrityImporterInfo record_importer = {
@@ -118,7 +82,7 @@ static const IntegrityImporterInfo record_importer = {
   .n_columns = G_N_ELEMENTS (record_columns),
   .begin = record_begin,
   .row = record_row,
-  .free_job_data = record_statements_free,
+  .free_job_data = integrity_import_upsert_free,
 };
 
 static gboolean

@@ -94,37 +94,6 @@ integrity_chart_get_x_values (IntegrityChart *chart)
   return all;
 }
 
-static gboolean
-series_find_x (IntegrityChartSeries *series,
-               double                x,
-               guint                *index)
-{
-  /* Binary search: the X values of a series ascend. */
-  guint lo = 0, hi = series->x->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (series->x, double, mid) < x)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo < series->x->len && g_array_index (series->x, double, lo) == x)
-    {
-      *index = lo;
-      return TRUE;
-    }
-  /* Not ascending after all (categories in any order): look at each. */
-  for (guint i = 0; i < series->x->len; i++)
-    if (g_array_index (series->x, double, i) == x)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
 static void
 append_value_line (GString        *out,
                    IntegrityChart *chart,
@@ -172,7 +141,7 @@ integrity_chart_describe_x (IntegrityChart *chart,
       IntegrityChartSeries *series = _integrity_chart_series (chart, s);
       guint i;
 
-      if (!series_find_x (series, x, &i))
+      if (!_integrity_chart_find_x (series, x, &i))
         continue;
       if (series->kind == INTEGRITY_CHART_SERIES_HEATMAP)
         {

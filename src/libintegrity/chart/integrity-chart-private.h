@@ -55,6 +55,11 @@ struct _IntegrityChart
   GPtrArray           *series;      /* IntegrityChartSeries * */
   GArray              *refs;        /* IntegrityChartRef */
   GArray              *notes;       /* IntegrityChartNote */
+
+  /* The data's X and Y extents, found once after each change. */
+  gboolean             extents_valid;
+  double               x_extent[2];
+  double               y_extent[2];
 };
 
 static inline IntegrityChartSeries *
@@ -86,6 +91,9 @@ void     _integrity_chart_stack_base    (IntegrityChart *chart,
                                          guint           series,
                                          guint           index,
                                          double         *base);
+gboolean _integrity_chart_find_x        (IntegrityChartSeries *series,
+                                         double                x,
+                                         guint                *index);
 GArray  *_integrity_chart_hbar_order    (IntegrityChart *chart,
                                          guint           series);
 

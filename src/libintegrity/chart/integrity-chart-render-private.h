@@ -31,6 +31,7 @@ typedef struct
   double                     height;
   double                     pad;
   double                     line_height;  /* of FONT_LABEL */
+  PangoContext              *pango;  /* one per frame: creating one per label is slow */
   PangoFontDescription      *fonts[N_FONTS];
   IntegrityChartGeometry     g;
   IntegrityChartTicks        ticks;

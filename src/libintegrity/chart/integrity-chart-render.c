@@ -54,7 +54,7 @@ _render_layout (Render     *r,
                 const char *text,
                 double      max_width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (r->cr);
+  PangoLayout *layout = pango_layout_new (r->pango);
 
   pango_layout_set_font_description (layout, r->fonts[font]);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
@@ -596,6 +596,7 @@ integrity_chart_render_full (IntegrityChart            *chart,
   r.width = width;
   r.height = height;
   r.pad = 16 * style->font_scale;
+  r.pango = pango_cairo_create_context (cr);
   fonts_init (&r);
   r.line_height = pango_font_description_get_size (r.fonts[FONT_LABEL]) / (double) PANGO_SCALE * 1.3;
   r.g.horizontal = _integrity_chart_is_horizontal (chart);
@@ -654,6 +655,7 @@ integrity_chart_render_full (IntegrityChart            *chart,
 
   for (guint i = 0; i < N_FONTS; i++)
     pango_font_description_free (r.fonts[i]);
+  g_object_unref (r.pango);
   if (geometry != NULL)
     *geometry = r.g;
 }

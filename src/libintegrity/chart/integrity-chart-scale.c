@@ -145,6 +145,16 @@ integrity_chart_ticks_format (const IntegrityChartTicks *ticks,
     }
 }
 
+static inline gint64
+pixel_column (double x,
+              double x0,
+              double scale)
+{
+  double c = (x - x0) * scale;
+  /* Truncation is floor for the usual case, and much cheaper. */
+  return c >= 0 ? (gint64) c : (gint64) floor (c);
+}
+
 /**
  * integrity_chart_thin_m4:
  * @x: X values, ascending
@@ -203,11 +213,11 @@ integrity_chart_thin_m4 (const double *x,
         }
 
       in_gap = FALSE;
-      column = (gint64) floor ((x[i] - x0) * scale);
+      column = pixel_column (x[i], x0, scale);
       first = lowest = highest = last = i;
       for (i = i + 1; i < n; i++)
         {
-          if (!isfinite (y[i]) || (gint64) floor ((x[i] - x0) * scale) != column)
+          if (!isfinite (y[i]) || pixel_column (x[i], x0, scale) != column)
             break;
           if (y[i] < y[lowest])
             lowest = i;

@@ -66,6 +66,7 @@ doubles_new (const double *values,
 static void
 emit_changed (IntegrityChart *chart)
 {
+  chart->extents_valid = FALSE;
   g_signal_emit (chart, signals[CHANGED], 0);
 }
 
@@ -487,10 +488,60 @@ _integrity_chart_x_unit (IntegrityChart *chart)
 
 /* The X range the plot spans: the data, deadlines and today; half a slot
  * more each side where bars, points or cells sit on slots. */
-void
-_integrity_chart_x_extent (IntegrityChart *chart,
-                           double         *x0,
-                           double         *x1)
+/* Widens [*lo, *hi] to take in the finite values of @values (may be NULL). */
+static void
+widen_to (GArray *values,
+          double *lo,
+          double *hi)
+{
+  const double *v;
+  double l = *lo, h = *hi;
+
+  if (values == NULL)
+    return;
+  v = (const double *) (gpointer) values->data;
+  for (guint i = 0; i < values->len; i++)
+    {
+      /* NAN fails both comparisons, so gaps are passed over. */
+      if (v[i] < l && isfinite (v[i]))
+        l = v[i];
+      if (v[i] > h && isfinite (v[i]))
+        h = v[i];
+    }
+  *lo = l;
+  *hi = h;
+}
+
+/* X values ascend (as thinning needs): a long series' extent is its first
+ * and last known X, without a pass over millions of points. */
+static void
+widen_to_ascending (GArray *values,
+                    double *lo,
+                    double *hi)
+{
+  const double *v = (const double *) (gpointer) values->data;
+  guint first = 0, last = values->len;
+
+  if (values->len <= 4096)
+    {
+      widen_to (values, lo, hi);
+      return;
+    }
+  while (first < values->len && !isfinite (v[first]))
+    first++;
+  while (last > first && !isfinite (v[last - 1]))
+    last--;
+  if (first < last)
+    {
+      *lo = MIN (*lo, v[first]);
+      *hi = MAX (*hi, v[last - 1]);
+    }
+}
+
+static void
+compute_x_extent (IntegrityChart *chart,
+                  double         *x0,
+                  double         *x1)
 {
   double lo = INFINITY, hi = -INFINITY;
   double unit = _integrity_chart_x_unit (chart);
@@ -503,15 +554,7 @@ _integrity_chart_x_extent (IntegrityChart *chart,
       if (series->kind != INTEGRITY_CHART_SERIES_LINE && series->kind != INTEGRITY_CHART_SERIES_BAND
           && series->kind != INTEGRITY_CHART_SERIES_AREA && series->kind != INTEGRITY_CHART_SERIES_STEP)
         slots = TRUE;
-      for (guint i = 0; i < series->x->len; i++)
-        {
-          double x = g_array_index (series->x, double, i);
-          if (isfinite (x))
-            {
-              lo = MIN (lo, x);
-              hi = MAX (hi, x);
-            }
-        }
+      widen_to_ascending (series->x, &lo, &hi);
     }
   for (guint r = 0; r < chart->refs->len; r++)
     {
@@ -571,10 +614,10 @@ _integrity_chart_stack_base (IntegrityChart *chart,
 
 /* The value range: data, intervals, stacks and targets; zero where the
  * marks are lengths (bars, areas, steps), so that lengths are honest. */
-void
-_integrity_chart_y_extent (IntegrityChart *chart,
-                           double         *y0,
-                           double         *y1)
+static void
+compute_y_extent (IntegrityChart *chart,
+                  double         *y0,
+                  double         *y1)
 {
   double lo = INFINITY, hi = -INFINITY;
 
@@ -590,25 +633,21 @@ _integrity_chart_y_extent (IntegrityChart *chart,
           lo = MIN (lo, 0);
           hi = MAX (hi, 0);
         }
-      for (guint i = 0; i < series->y->len; i++)
-        {
-          double v[3] = { g_array_index (series->y, double, i),
-                          _integrity_chart_value (series->lo, i),
-                          _integrity_chart_value (series->hi, i) };
+      if (series->kind != INTEGRITY_CHART_SERIES_STACKED_BARS)
+        widen_to (series->y, &lo, &hi);
+      else
+        for (guint i = 0; i < series->y->len; i++)
+          {
+            double top = g_array_index (series->y, double, i), base;
 
-          if (series->kind == INTEGRITY_CHART_SERIES_STACKED_BARS && isfinite (v[0]))
-            {
-              double base;
-              _integrity_chart_stack_base (chart, s, i, &base);
-              v[0] += base;
-            }
-          for (guint k = 0; k < 3; k++)
-            if (isfinite (v[k]))
-              {
-                lo = MIN (lo, v[k]);
-                hi = MAX (hi, v[k]);
-              }
-        }
+            if (!isfinite (top))
+              continue;
+            _integrity_chart_stack_base (chart, s, i, &base);
+            lo = MIN (lo, top + base);
+            hi = MAX (hi, top + base);
+          }
+      widen_to (series->lo, &lo, &hi);
+      widen_to (series->hi, &lo, &hi);
     }
   for (guint r = 0; r < chart->refs->len; r++)
     {
@@ -621,6 +660,36 @@ _integrity_chart_y_extent (IntegrityChart *chart,
     }
   *y0 = isfinite (chart->y_min) ? chart->y_min : lo;
   *y1 = isfinite (chart->y_max) ? chart->y_max : hi;
+}
+
+static void
+update_extents (IntegrityChart *chart)
+{
+  if (chart->extents_valid)
+    return;
+  compute_x_extent (chart, &chart->x_extent[0], &chart->x_extent[1]);
+  compute_y_extent (chart, &chart->y_extent[0], &chart->y_extent[1]);
+  chart->extents_valid = TRUE;
+}
+
+void
+_integrity_chart_x_extent (IntegrityChart *chart,
+                           double         *x0,
+                           double         *x1)
+{
+  update_extents (chart);
+  *x0 = chart->x_extent[0];
+  *x1 = chart->x_extent[1];
+}
+
+void
+_integrity_chart_y_extent (IntegrityChart *chart,
+                           double         *y0,
+                           double         *y1)
+{
+  update_extents (chart);
+  *y0 = chart->y_extent[0];
+  *y1 = chart->y_extent[1];
 }
 
 static int
@@ -649,4 +718,36 @@ _integrity_chart_hbar_order (IntegrityChart *chart,
     g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_by_value_desc, series->y);
   return order;
+}
+
+/* The point of @series at @x, if it has one. */
+gboolean
+_integrity_chart_find_x (IntegrityChartSeries *series,
+               double                x,
+               guint                *index)
+{
+  /* Binary search: the X values of a series ascend. */
+  guint lo = 0, hi = series->x->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (series->x, double, mid) < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < series->x->len && g_array_index (series->x, double, lo) == x)
+    {
+      *index = lo;
+      return TRUE;
+    }
+  /* Not ascending after all (categories in any order): look at each. */
+  for (guint i = 0; i < series->x->len; i++)
+    if (g_array_index (series->x, double, i) == x)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
 }

@@ -65,6 +65,29 @@ integrity_filter_previous_period (const IntegrityFilter *filter)
   return integrity_filter_new (filter->from - n, filter->to - n, filter->district);
 }
 
+/**
+ * integrity_filter_new_default:
+ * @has_data: whether @first and @last are the months the store holds
+ *
+ * The period every view starts on: the last twelve months that have data,
+ * or the last twelve months to today when there is none.
+ */
+IntegrityFilter *
+integrity_filter_new_default (gboolean        has_data,
+                              IntegrityMonth  first,
+                              IntegrityMonth  last,
+                              const char     *district)
+{
+  if (!has_data)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      last = integrity_month_new (g_date_time_get_year (now), g_date_time_get_month (now));
+      first = last - 11;
+    }
+  return integrity_filter_new (MAX (first, last - 11), last, district);
+}
+
 /* "Apr 2020 – Mar 2021, all districts" */
 char *
 integrity_filter_describe (const IntegrityFilter *filter)

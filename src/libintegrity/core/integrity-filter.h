@@ -27,6 +27,10 @@ gboolean         integrity_filter_equal           (const IntegrityFilter *a,
                                                    const IntegrityFilter *b);
 int              integrity_filter_get_n_months    (const IntegrityFilter *filter);
 IntegrityFilter *integrity_filter_previous_period (const IntegrityFilter *filter);
+IntegrityFilter *integrity_filter_new_default     (gboolean               has_data,
+                                                   IntegrityMonth         first,
+                                                   IntegrityMonth         last,
+                                                   const char            *district);
 char            *integrity_filter_describe        (const IntegrityFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IntegrityFilter, integrity_filter_free)

@@ -532,3 +532,72 @@ integrity_import_step_upsert (sqlite3_stmt  *insert,
     return INTEGRITY_IMPORT_ROW_FAILED;
   return sqlite3_changes (db) > 0 ? INTEGRITY_IMPORT_ROW_UPDATED : INTEGRITY_IMPORT_ROW_UNCHANGED;
 }
+
+struct _IntegrityImportUpsert
+{
+  sqlite3_stmt *insert;
+  sqlite3_stmt *update;
+};
+
+/**
+ * integrity_import_upsert_new:
+ * @insert_sql: `INSERT … VALUES (?1, …) ON CONFLICT (key) DO NOTHING`
+ * @update_sql: `UPDATE … SET … WHERE key = ?1 AND (…) IS NOT (…)`
+ *
+ * The two statements of the usual natural-key upsert, where parameter N
+ * of both is the importer's column N − 1. Made in a begin function, it
+ * serves as the job data: free it with integrity_import_upsert_free().
+ *
+ * Returns: (nullable): the statements, or %NULL with @error set
+ */
+IntegrityImportUpsert *
+integrity_import_upsert_new (sqlite3     *db,
+                             const char  *insert_sql,
+                             const char  *update_sql,
+                             GError     **error)
+{
+  IntegrityImportUpsert *self;
+  int rc;
+
+  g_return_val_if_fail (db != NULL && insert_sql != NULL && update_sql != NULL, NULL);
+
+  self = g_new0 (IntegrityImportUpsert, 1);
+  rc = sqlite3_prepare_v2 (db, insert_sql, -1, &self->insert, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, update_sql, -1, &self->update, NULL);
+  if (rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, db, rc, _("Could not prepare the import"));
+      integrity_import_upsert_free (self);
+      return NULL;
+    }
+  return self;
+}
+
+void
+integrity_import_upsert_free (gpointer upsert)
+{
+  IntegrityImportUpsert *self = upsert;
+
+  if (self == NULL)
+    return;
+  sqlite3_finalize (self->insert);
+  sqlite3_finalize (self->update);
+  g_free (self);
+}
+
+/* Binds every column of @row (column N to parameter N + 1) and upserts it. */
+IntegrityImportOutcome
+integrity_import_upsert_row (IntegrityImportUpsert     *self,
+                             const IntegrityImportRow  *row,
+                             GError                   **error)
+{
+  g_return_val_if_fail (self != NULL && row != NULL, INTEGRITY_IMPORT_ROW_FAILED);
+
+  for (guint c = 0; c < integrity_importer_get_n_columns (row->importer); c++)
+    {
+      integrity_import_row_bind (row, c, self->insert, (int) c + 1);
+      integrity_import_row_bind (row, c, self->update, (int) c + 1);
+    }
+  return integrity_import_step_upsert (self->insert, self->update, error);
+}

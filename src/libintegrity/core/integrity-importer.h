@@ -55,6 +55,7 @@ typedef enum
 } IntegrityImportOutcome;
 
 typedef struct _IntegrityImportRow IntegrityImportRow;
+typedef struct _IntegrityImportUpsert IntegrityImportUpsert;
 
 #define INTEGRITY_TYPE_IMPORTER (integrity_importer_get_type ())
 G_DECLARE_FINAL_TYPE (IntegrityImporter, integrity_importer, INTEGRITY, IMPORTER, GObject)
@@ -144,5 +145,13 @@ IntegrityImportOutcome       integrity_import_row_reject           (const Integr
 IntegrityImportOutcome       integrity_import_step_upsert          (sqlite3_stmt            *insert,
                                                                     sqlite3_stmt            *update,
                                                                     GError                 **error);
+IntegrityImportUpsert       *integrity_import_upsert_new           (sqlite3                 *db,
+                                                                    const char              *insert_sql,
+                                                                    const char              *update_sql,
+                                                                    GError                 **error);
+IntegrityImportOutcome       integrity_import_upsert_row           (IntegrityImportUpsert   *self,
+                                                                    const IntegrityImportRow *row,
+                                                                    GError                 **error);
+void                         integrity_import_upsert_free          (gpointer                 upsert);
 
 G_END_DECLS

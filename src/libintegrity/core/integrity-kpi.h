@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "integrity-filter.h"
 #include "integrity-format.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,14 @@ IntegrityKpiStatus integrity_kpi_status_for_target (double              value,
                                                     gboolean            higher_is_better);
 const char        *integrity_kpi_status_to_string  (IntegrityKpiStatus  status);
 const char        *integrity_kpi_status_to_label   (IntegrityKpiStatus  status);
+
+const char        *integrity_format_to_string      (IntegrityFormat     format);
+char              *integrity_kpis_to_json          (GPtrArray          *kpis,
+                                                    const IntegrityFilter *filter,
+                                                    const char         *force_name,
+                                                    gboolean            demo);
+char              *integrity_kpis_to_text          (GPtrArray          *kpis,
+                                                    const IntegrityFilter *filter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IntegrityKpi, integrity_kpi_free)
 

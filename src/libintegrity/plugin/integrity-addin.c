@@ -122,6 +122,38 @@ integrity_addin_generate_demo (IntegrityAddin  *self,
 }
 
 /**
+ * integrity_addins_get_data_range:
+ * @addins: (element-type IntegrityAddin)
+ *
+ * The first and last month any of @addins holds data for. Worker thread.
+ *
+ * Returns: %FALSE when none holds any
+ */
+gboolean
+integrity_addins_get_data_range (GPtrArray      *addins,
+                                 sqlite3        *db,
+                                 IntegrityMonth *first,
+                                 IntegrityMonth *last)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (addins != NULL && db != NULL, FALSE);
+
+  for (guint i = 0; i < addins->len; i++)
+    {
+      IntegrityMonth a, b;
+
+      if (integrity_addin_get_data_range (g_ptr_array_index (addins, i), db, &a, &b))
+        {
+          *first = found ? MIN (*first, a) : a;
+          *last = found ? MAX (*last, b) : b;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+/**
  * integrity_plugin_register:
  * @module: the module passed to peas_register_types()
  * @addin_type: the plugin's #IntegrityAddin implementation

@@ -68,6 +68,11 @@ gboolean   integrity_addin_generate_demo  (IntegrityAddin        *self,
                                            guint                  scale,
                                            GError               **error);
 
+gboolean   integrity_addins_get_data_range (GPtrArray             *addins,
+                                           sqlite3               *db,
+                                           IntegrityMonth        *first,
+                                           IntegrityMonth        *last);
+
 void       integrity_plugin_register      (PeasObjectModule      *module,
                                            GType                  addin_type);
 

@@ -1,0 +1,221 @@
+/* test-chart-view.c — the chart view and KPI tile as people and screen readers meet them. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <integrity.h>
+#include <libglib-testing/signal-logger.h>
+#include <math.h>
+
+#include "integrity-test-util.h"
+
+static IntegrityChart *
+rate_chart (void)
+{
+  IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_MONTHS, INTEGRITY_FORMAT_PERCENT);
+  double x[12], y[12], lo[12], hi[12];
+  guint s;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      x[i] = integrity_month_new (2020, 4) + i;
+      y[i] = 0.89 - 0.01 * i;
+      lo[i] = y[i] - 0.02;
+      hi[i] = y[i] + 0.02;
+    }
+  y[11] = 0.777;
+  integrity_chart_set_title (chart, "Crime recording rate");
+  s = integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_BAND, "All crime", x, y, 12);
+  integrity_chart_set_series_interval (chart, s, lo, hi, 12);
+  return chart;
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 420);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (itest_wait_until (has_size, child, 5000));
+  return window;
+}
+
+static void
+test_accessible_description (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = integrity_chart_view_new (chart);
+  g_autofree char *described = NULL;
+  g_autofree char *updated = NULL;
+  double x[1] = { integrity_month_new (2021, 4) }, y[1] = { 0.801 };
+
+  g_object_ref_sink (view);
+  gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Crime recording rate");
+  described = integrity_chart_describe (chart);
+  g_assert_nonnull (strstr (described, "latest 77.7% (Mar 2021)"));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described);
+
+  /* New data: the description follows. */
+  integrity_chart_set_series_data (chart, 0, x, y, 1);
+  updated = integrity_chart_describe (chart);
+  g_assert_nonnull (strstr (updated, "latest 80.1% (Apr 2021)"));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, updated);
+  g_object_unref (view);
+}
+
+static void
+test_keyboard_steps (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = integrity_chart_view_new (chart);
+  GtkWidget *window = show_in_window (view);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *none = NULL;
+
+  g_assert_true (gtk_widget_get_focusable (view));
+  g_assert_null (integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view)));
+
+  gtk_widget_activate_action (view, "chart.next-point", NULL);
+  first = integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view));
+  g_assert_cmpstr (first, ==, "Apr 2020\nAll crime: 89.0% (87.0%–91.0%)");
+  gtk_widget_activate_action (view, "chart.next-point", NULL);
+  second = integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view));
+  g_assert_true (g_str_has_prefix (second, "May 2020\n"));
+  gtk_widget_activate_action (view, "chart.last-point", NULL);
+  last = integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view));
+  g_assert_true (g_str_has_prefix (last, "Mar 2021\nAll crime: 77.7%"));
+  gtk_widget_activate_action (view, "chart.next-point", NULL);  /* stays on the last */
+  g_clear_pointer (&last, g_free);
+  last = integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view));
+  g_assert_true (g_str_has_prefix (last, "Mar 2021\n"));
+  gtk_widget_activate_action (view, "chart.clear-point", NULL);
+  none = integrity_chart_view_get_readout (INTEGRITY_CHART_VIEW (view));
+  g_assert_null (none);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_follows_dark_style (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = g_object_ref_sink (integrity_chart_view_new (chart));
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (integrity_chart_style_is_dark (integrity_chart_view_get_style (INTEGRITY_CHART_VIEW (view))));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (integrity_chart_style_is_dark (integrity_chart_view_get_style (INTEGRITY_CHART_VIEW (view))));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_object_unref (view);
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *table = g_object_ref_sink (integrity_chart_table_new (chart));
+  GListModel *columns;
+
+  g_assert_true (GTK_IS_COLUMN_VIEW (table));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)))),
+                    ==, 12);
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (table));
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 3);  /* month, value, interval */
+  {
+    g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 2);
+    g_assert_cmpstr (gtk_column_view_column_get_title (column), ==, "95% interval");
+  }
+  g_object_unref (table);
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_kpi_tile (void)
+{
+  g_autoptr(IntegrityKpi) kpi = integrity_kpi_new ("recording-rate", "rate", "Recording rate",
+                                                   INTEGRITY_FORMAT_PERCENT);
+  g_autoptr(GtSignalLogger) logger = NULL;
+  GtkWidget *tile;
+  GtkWidget *status;
+  const char *spoken;
+
+  kpi->value = 0.777;
+  kpi->previous = 0.89;
+  kpi->target = 0.9;
+  kpi->lo = 0.751;
+  kpi->hi = 0.802;
+  kpi->status = INTEGRITY_KPI_STATUS_BAD;
+  kpi->explanation = g_strdup ("About 220 crimes a day go unrecorded.");
+  for (guint i = 0; i < 12; i++)
+    integrity_kpi_add_spark (kpi, 0.89 - 0.01 * i);
+
+  tile = g_object_ref_sink (integrity_kpi_tile_new (kpi));
+  g_assert_nonnull (find_label (tile, "77.7%"));
+  g_assert_nonnull (find_label (tile, "95% interval 75.1% – 80.2%"));
+  g_assert_nonnull (find_label (tile, "−11.3 pts on the previous period"));
+  g_assert_nonnull (find_label (tile, "About 220 crimes a day go unrecorded."));
+  /* Status in words, with its colour class, never colour alone. */
+  status = find_label (tile, "Off target");
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  gtk_test_accessible_assert_role (tile, GTK_ACCESSIBLE_ROLE_BUTTON);
+  spoken = "Recording rate: 77.7%. Off target. −11.3 pts on the previous period.";
+  gtk_test_accessible_assert_property (tile, GTK_ACCESSIBLE_PROPERTY_LABEL, spoken);
+
+  /* A new figure replaces the old. */
+  kpi->value = 0.91;
+  kpi->status = INTEGRITY_KPI_STATUS_GOOD;
+  integrity_kpi_tile_set_kpi (INTEGRITY_KPI_TILE (tile), kpi);
+  g_assert_nonnull (find_label (tile, "On target"));
+  g_assert_null (find_label (tile, "Off target"));
+  g_assert_cmpfloat (integrity_kpi_tile_get_kpi (INTEGRITY_KPI_TILE (tile))->value, ==, 0.91);
+
+  logger = gt_signal_logger_new ();
+  gt_signal_logger_connect (logger, tile, "activated");
+  g_assert_true (gtk_widget_activate (tile));
+  gt_signal_logger_assert_emission_pop (logger, tile, "activated", NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_object_unref (tile);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/chart-view/accessible-description", test_accessible_description);
+  g_test_add_func ("/chart-view/keyboard-steps", test_keyboard_steps);
+  g_test_add_func ("/chart-view/follows-dark-style", test_follows_dark_style);
+  g_test_add_func ("/chart-view/table", test_table);
+  g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
+
+  return g_test_run ();
+}
