@@ -1,0 +1,206 @@
+/* training-demo.c — a seeded refresher-training programme for the demo store. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "training"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "training-data.h"
+#include "training-demo.h"
+
+/* The plan after the inspection: every sergeant through three refresher
+ * modules by the end of January 2021, every frontline officer by the end
+ * of March. Most districts finish on time; Eastfield and Westmoor, the
+ * two that lag on recording too, run weeks late and leave stragglers. */
+#define SERGEANTS_PER_FORCE  1050
+#define FRONTLINE_PER_FORCE  4800
+#define OTHERS_PER_FORCE      520   /* office-based constables and senior ranks: in no cohort */
+
+static const char * const modules[] = { "investigation", "recording-compliance", "victim-care", NULL };
+
+static TrainingDay
+day_of (int year,
+        int month,
+        int day)
+{
+  g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  return training_day_from_iso (iso);
+}
+
+static gboolean
+is_lagging (guint district_index)
+{
+  return district_index % 6 == 2 || district_index % 6 == 3;
+}
+
+/* The day an officer finishes: a triangular spread over the programme
+ * (slow, busy, slow: the burn-up's S), a tail after the deadline, and in
+ * the lagging districts a longer spread and a few who never finish. */
+static TrainingDay
+finish_day (GRand       *rand,
+            TrainingDay  start,
+            TrainingDay  deadline,
+            gboolean     lagging)
+{
+  double span = (deadline - start) * (lagging ? 1.35 : 0.93);
+  double draw = g_rand_double (rand);
+
+  if (draw < (lagging ? 0.03 : 0.004))
+    return TRAINING_NO_DAY;
+  if (draw < (lagging ? 0.10 : 0.025))
+    return deadline + (TrainingDay) g_rand_int_range (rand, 1, lagging ? 150 : 60);
+  return start + 3 + (TrainingDay) ((g_rand_double (rand) + g_rand_double (rand)) / 2 * span);
+}
+
+typedef struct
+{
+  sqlite3      *db;
+  sqlite3_stmt *officer;
+  sqlite3_stmt *completion;
+  GRand        *rand;
+  guint         next_ref;
+} Demo;
+
+static gboolean
+step (Demo          *demo,
+      sqlite3_stmt  *stmt,
+      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, demo->db, rc, "training demo");
+  return TRUE;
+}
+
+static gboolean
+add_officer (Demo         *demo,
+             const char   *rank,
+             gint64        district_id,
+             gboolean      frontline,
+             TrainingDay   finish,
+             TrainingDay   start,
+             GError      **error)
+{
+  char ref[32];
+  g_autofree char *left = NULL;
+  gboolean leaver = g_rand_double (demo->rand) < 0.025;
+  /* Some who never finish have done two of the three modules. */
+  guint skip = finish == TRAINING_NO_DAY && g_rand_boolean (demo->rand)
+             ? (guint) g_rand_int_range (demo->rand, 0, 3) : G_MAXUINT;
+
+  g_snprintf (ref, sizeof ref, "P%06u", demo->next_ref++);
+  if (leaver)
+    left = training_day_to_iso (start + (TrainingDay) g_rand_int_range (demo->rand, 10, 400));
+  sqlite3_bind_text (demo->officer, 1, ref, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (demo->officer, 2, rank, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (demo->officer, 3, district_id);
+  sqlite3_bind_int (demo->officer, 4, frontline);
+  sqlite3_bind_int (demo->officer, 5, !leaver);
+  sqlite3_bind_text (demo->officer, 6, left, -1, SQLITE_TRANSIENT);
+  if (!step (demo, demo->officer, error))
+    return FALSE;
+  if (finish == TRAINING_NO_DAY && skip == G_MAXUINT)
+    return TRUE;
+
+  for (guint m = 0; modules[m] != NULL; m++)
+    {
+      g_autofree char *date = NULL;
+      TrainingDay day = finish;
+
+      if (m == skip)
+        continue;
+      if (finish == TRAINING_NO_DAY)
+        day = start + (TrainingDay) g_rand_int_range (demo->rand, 5, 80);
+      else if (g_rand_int_range (demo->rand, 0, 3) != 0)
+        day = MAX (start + 1, finish - (TrainingDay) g_rand_int_range (demo->rand, 0, 35));
+      date = training_day_to_iso (day);
+      sqlite3_bind_text (demo->completion, 1, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (demo->completion, 2, modules[m], -1, SQLITE_STATIC);
+      sqlite3_bind_text (demo->completion, 3, date, -1, SQLITE_TRANSIENT);
+      if (!step (demo, demo->completion, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_cohorts (sqlite3      *db,
+             TrainingDay   start,
+             TrainingDay   sergeants_deadline,
+             TrainingDay   frontline_deadline,
+             GError      **error)
+{
+  g_autoptr(TrainingCohort) sergeants = training_cohort_new ("Sergeants");
+  g_autoptr(TrainingCohort) frontline = training_cohort_new ("Frontline officers");
+
+  g_strfreev (sergeants->modules);
+  sergeants->modules = g_strdupv ((char **) modules);
+  sergeants->rank = g_strdup ("sergeant");
+  sergeants->start = start;
+  sergeants->deadline = sergeants_deadline;
+  g_strfreev (frontline->modules);
+  frontline->modules = g_strdupv ((char **) modules);
+  frontline->frontline = 1;
+  frontline->start = start;
+  frontline->deadline = frontline_deadline;
+  return training_save_cohort (db, NULL, sergeants, error)
+      && training_save_cohort (db, NULL, frontline, error);
+}
+
+gboolean
+training_generate_demo (IntegrityStore  *store,
+                        GRand           *rand,
+                        guint            scale,
+                        GError         **error)
+{
+  static const char * const senior[] = { "inspector", "chief_inspector", "superintendent", "other" };
+  g_autoptr(GArray) districts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) officer = NULL;
+  g_autoptr(sqlite3_stmt) completion = NULL;
+  TrainingDay start = day_of (2020, 11, 2);
+  TrainingDay sergeants_deadline = day_of (2021, 1, 31);
+  TrainingDay frontline_deadline = day_of (2021, 3, 31);
+  Demo demo = { integrity_store_get_connection (store), NULL, NULL, rand, 100001 };
+  int rc;
+
+  if (!integrity_demo_add_districts (store, scale, districts, error)
+      || !add_cohorts (demo.db, start, sergeants_deadline, frontline_deadline, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (demo.db,
+                           "INSERT INTO training_officer (officer_ref, rank, district_id, frontline, active, left_date)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &officer, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (demo.db,
+                             "INSERT INTO training_completion (officer_ref, module, completed_date)"
+                             " VALUES (?1, ?2, ?3)", -1, &completion, NULL);
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, demo.db, rc, "training demo");
+  demo.officer = officer;
+  demo.completion = completion;
+
+  for (guint d = 0; d < districts->len; d++)
+    {
+      gint64 id = g_array_index (districts, gint64, d);
+      guint n = districts->len / MAX (scale, 1);
+      gboolean lagging = is_lagging (d);
+
+      for (guint i = 0; i < SERGEANTS_PER_FORCE / n + (d % n < SERGEANTS_PER_FORCE % n); i++)
+        if (!add_officer (&demo, "sergeant", id, g_rand_double (rand) < 0.85,
+                          finish_day (rand, start, sergeants_deadline, lagging), start, error))
+          return FALSE;
+      for (guint i = 0; i < FRONTLINE_PER_FORCE / n + (d % n < FRONTLINE_PER_FORCE % n); i++)
+        if (!add_officer (&demo, "constable", id, TRUE,
+                          finish_day (rand, start, frontline_deadline, lagging), start, error))
+          return FALSE;
+      for (guint i = 0; i < OTHERS_PER_FORCE / n; i++)
+        {
+          gboolean constable = i % 3 != 0;
+          if (!add_officer (&demo, constable ? "constable" : senior[i % G_N_ELEMENTS (senior)], id, FALSE,
+                            TRAINING_NO_DAY, start, error))
+            return FALSE;
+        }
+    }
+  return training_refresh_members (demo.db, NULL, error);
+}

@@ -1,0 +1,180 @@
+/* training-outstanding-item.c — one officer not yet through a cohort, as a list item. SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "training"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "training-outstanding-item.h"
+
+struct _TrainingOutstandingItem
+{
+  GObject  parent_instance;
+  char    *officer_ref;
+  char    *rank;
+  char    *district;
+  char    *cohort;
+  char    *missing;
+  char    *deadline;
+  int      days;     /* to the deadline from the "as at" day; negative once passed */
+};
+
+enum { PROP_0, PROP_OFFICER_REF, PROP_RANK, PROP_DISTRICT, PROP_COHORT, PROP_MISSING, PROP_DEADLINE,
+       PROP_DAYS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TrainingOutstandingItem, training_outstanding_item, G_TYPE_OBJECT)
+
+static void
+training_outstanding_item_finalize (GObject *object)
+{
+  TrainingOutstandingItem *self = TRAINING_OUTSTANDING_ITEM (object);
+
+  g_free (self->officer_ref);
+  g_free (self->rank);
+  g_free (self->district);
+  g_free (self->cohort);
+  g_free (self->missing);
+  g_free (self->deadline);
+  G_OBJECT_CLASS (training_outstanding_item_parent_class)->finalize (object);
+}
+
+static void
+training_outstanding_item_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  TrainingOutstandingItem *self = TRAINING_OUTSTANDING_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_OFFICER_REF: g_value_set_string (value, self->officer_ref); break;
+    case PROP_RANK:        g_value_set_string (value, self->rank); break;
+    case PROP_DISTRICT:    g_value_set_string (value, self->district); break;
+    case PROP_COHORT:      g_value_set_string (value, self->cohort); break;
+    case PROP_MISSING:     g_value_set_string (value, self->missing); break;
+    case PROP_DEADLINE:    g_value_set_string (value, self->deadline); break;
+    case PROP_DAYS:        g_value_set_int (value, self->days); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+training_outstanding_item_class_init (TrainingOutstandingItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const char *names[] = { NULL, "officer-ref", "rank", "district", "cohort", "missing", "deadline" };
+
+  object_class->finalize = training_outstanding_item_finalize;
+  object_class->get_property = training_outstanding_item_get_property;
+  for (guint i = PROP_OFFICER_REF; i <= PROP_DEADLINE; i++)
+    properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DAYS] = g_param_spec_int ("days", NULL, NULL, G_MININT, G_MAXINT, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+training_outstanding_item_init (TrainingOutstandingItem *self)
+{
+}
+
+TrainingOutstandingItem *
+training_outstanding_item_new (const TrainingOutstanding *row,
+                               TrainingDay                as_at)
+{
+  TrainingOutstandingItem *self = g_object_new (TRAINING_TYPE_OUTSTANDING_ITEM, NULL);
+
+  self->officer_ref = g_strdup (row->officer_ref);
+  self->rank = g_strdup (training_rank_label (row->rank));
+  self->district = g_strdup (row->district);
+  self->cohort = g_strdup (row->cohort);
+  self->missing = g_strdup (row->missing != NULL ? row->missing : "");
+  self->deadline = training_day_to_iso (row->deadline);
+  self->days = (int) row->deadline - (int) as_at;
+  return self;
+}
+
+/* A string property by name, for the list's cells and the CSV file. */
+const char *
+training_outstanding_item_get_text (TrainingOutstandingItem *self,
+                                    const char              *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self), property);
+
+  g_return_val_if_fail (pspec != NULL, NULL);
+  switch (pspec->param_id)
+    {
+    case PROP_OFFICER_REF: return self->officer_ref;
+    case PROP_RANK:        return self->rank;
+    case PROP_DISTRICT:    return self->district;
+    case PROP_COHORT:      return self->cohort;
+    case PROP_MISSING:     return self->missing;
+    case PROP_DEADLINE:    return self->deadline;
+    default:               return NULL;
+    }
+}
+
+int
+training_outstanding_item_get_days (TrainingOutstandingItem *self)
+{
+  return self->days;
+}
+
+/* "12 days", "due today", "40 days late" */
+char *
+training_outstanding_days_label (int days)
+{
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day late", "%d days late", -days), -days);
+}
+
+static void
+append_field (GString    *csv,
+              const char *field,
+              gboolean    last)
+{
+  if (field != NULL && strpbrk (field, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (csv, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (csv, '"');
+          g_string_append_c (csv, *p);
+        }
+      g_string_append_c (csv, '"');
+    }
+  else if (field != NULL)
+    g_string_append (csv, field);
+  g_string_append (csv, last ? "\r\n" : ",");
+}
+
+/* RFC 4180, one row per officer and cohort, in the order the list shows. */
+char *
+training_outstanding_to_csv (GListModel *items)
+{
+  GString *csv = g_string_new ("officer_ref,rank,district,cohort,modules_missing,deadline,days_to_deadline\r\n");
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TrainingOutstandingItem) item = g_list_model_get_item (items, i);
+      char days[16];
+
+      g_snprintf (days, sizeof days, "%d", item->days);
+      append_field (csv, item->officer_ref, FALSE);
+      append_field (csv, item->rank, FALSE);
+      append_field (csv, item->district, FALSE);
+      append_field (csv, item->cohort, FALSE);
+      append_field (csv, item->missing, FALSE);
+      append_field (csv, item->deadline, FALSE);
+      append_field (csv, days, TRUE);
+    }
+  return g_string_free (csv, FALSE);
+}

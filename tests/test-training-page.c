@@ -1,0 +1,207 @@
+/* test-training-page.c — the training page on demo data, as a person sees it. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <integrity.h>
+
+#include "integrity-session.h"
+#include "integrity-test-util.h"
+#include "integrity-window.h"
+
+typedef struct
+{
+  char             *dir;
+  IntegritySession *session;
+  GSettings        *settings;
+  IntegrityWindow  *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = itest_make_temp_dir ();
+  path = g_build_filename (f->dir, "store.sqlite", NULL);
+  f->session = integrity_session_new (path, &error);
+  g_assert_no_error (error);
+  f->settings = g_object_ref (integrity_session_get_settings (f->session));
+  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "training", NULL });
+  itest_spin (20);
+  g_assert_true (integrity_session_generate_demo (f->session, 1, 2018, &error));
+  g_assert_no_error (error);
+  f->window = integrity_window_new (NULL, f->session);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 1000);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (integrity_window_show_page (f->window, "training"));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  itest_spin (10);
+  g_settings_reset (f->settings, "active-plugins");
+  g_settings_reset (f->settings, "last-page");
+  g_clear_object (&f->session);
+  g_clear_object (&f->settings);
+  itest_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (Fixture *f,
+          GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (integrity_window_get_page (f->window, "training"), type, found);
+  return found;
+}
+
+static gboolean
+label_shown (Fixture    *f,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+figures_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *page = integrity_window_get_page (f->window, "training");
+  GtkWidget *stack = gtk_widget_get_first_child (page);
+
+  return GTK_IS_STACK (stack) && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "figures") == 0;
+}
+
+static gboolean
+label_appears (gpointer data)
+{
+  gpointer *args = data;
+  return label_shown (args[0], args[1]);
+}
+
+/* TRAINING_SCREENSHOTS=DIR saves what the test saw, to look at. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TRAINING_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *window = GTK_WIDGET (f->window);
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  /* The paintable is empty until the page has been drawn since it changed. */
+  for (guint tries = 0; node == NULL && tries < 20; tries++)
+    {
+      itest_spin (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_demo_page (Fixture       *f,
+                gconstpointer  data)
+{
+  IntegrityContext *context = integrity_session_get_context (f->session);
+  g_autoptr(IntegrityFilter) january = integrity_filter_new (integrity_month_new (2020, 2),
+                                                             integrity_month_new (2021, 1), NULL);
+  g_autoptr(GPtrArray) tiles = NULL;
+  g_autoptr(GPtrArray) charts = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  GListModel *rows;
+  gpointer args[] = { f, "Refresher training as at 31 Jan 2021" };
+
+  g_assert_true (itest_wait_until (figures_shown, f, 10000));
+  itest_spin (100);
+
+  /* A tile per cohort, the burn-ups, districts and modules, and who is outstanding. */
+  tiles = find_all (f, INTEGRITY_TYPE_KPI_TILE);
+  g_assert_cmpuint (tiles->len, ==, 2);
+  g_assert_cmpstr (integrity_kpi_tile_get_kpi (g_ptr_array_index (tiles, 0))->id, ==, "complete-sergeants");
+  charts = find_all (f, INTEGRITY_TYPE_CHART_VIEW);
+  g_assert_cmpuint (charts->len, ==, 4);
+  g_assert_true (label_shown (f, "Sergeants"));
+  g_assert_true (label_shown (f, "Days past deadline"));
+  g_assert_true (label_shown (f, "Late"));
+  lists = find_all (f, GTK_TYPE_COLUMN_VIEW);
+  g_assert_cmpuint (lists->len, ==, 1);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (g_ptr_array_index (lists, 0)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  save_screenshot (f, "training-december.png");
+
+  /* The header's period sets the "as at" day: the sergeants' deadline. */
+  integrity_context_set_filter (context, january);
+  g_assert_true (itest_wait_until (label_appears, args, 10000));
+  itest_spin (100);
+  g_assert_true (label_shown (f, "Days to deadline"));
+  g_assert_true (label_shown (f, "At risk"));
+  g_assert_true (label_shown (f, "On track"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 100);
+  save_screenshot (f, "training-january.png");
+
+  if (g_getenv ("TRAINING_SCREENSHOTS") != NULL)
+    {
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      itest_spin (300);
+      save_screenshot (f, "training-january-dark.png");
+      {
+        g_autoptr(GPtrArray) scrollers = find_all (f, GTK_TYPE_SCROLLED_WINDOW);
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        itest_spin (300);
+        save_screenshot (f, "training-january-dark-bottom.png");
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+        itest_spin (300);
+        save_screenshot (f, "training-january-bottom.png");
+      }
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/training-page/demo", Fixture, NULL, fixture_set_up, test_demo_page, fixture_tear_down);
+  return g_test_run ();
+}

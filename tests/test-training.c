@@ -1,0 +1,797 @@
+/* test-training.c — training cohorts, progress, projection and imports, worked by hand. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <integrity.h>
+#include <math.h>
+
+#include "integrity-test-util.h"
+#include "training-charts.h"
+#include "training-data.h"
+#include "training-demo.h"
+#include "training-figures.h"
+#include "training-importers.h"
+#include "training-outstanding-item.h"
+#include "training-query.h"
+
+typedef struct
+{
+  char           *dir;
+  IntegrityStore *store;
+  gint64          north;
+  gint64          south;
+} Fixture;
+
+static TrainingDay
+day (const char *iso)
+{
+  TrainingDay d = training_day_from_iso (iso);
+
+  g_assert_cmpuint (d, !=, TRAINING_NO_DAY);
+  return d;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const IntegrityMigration *migrations;
+  gsize n;
+
+  f->dir = itest_make_temp_dir ();
+  path = g_build_filename (f->dir, "store.sqlite", NULL);
+  f->store = integrity_store_open (path, &error);
+  g_assert_no_error (error);
+  migrations = training_migrations (&n);
+  g_assert_true (integrity_store_register_migrations (f->store, TRAINING_ID, migrations, n, &error));
+  f->north = integrity_store_ensure_district (f->store, "North", &error);
+  f->south = integrity_store_ensure_district (f->store, "South", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  itest_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static sqlite3 *
+db_of (Fixture *f)
+{
+  return integrity_store_get_connection (f->store);
+}
+
+static void
+add_officer (Fixture    *f,
+             const char *ref,
+             const char *rank,
+             gint64      district,
+             gboolean    frontline,
+             gboolean    active,
+             const char *left_date)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f), "INSERT INTO training_officer VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, rank, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, district);
+  sqlite3_bind_int (stmt, 4, frontline);
+  sqlite3_bind_int (stmt, 5, active);
+  sqlite3_bind_text (stmt, 6, left_date, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+add_completion (Fixture    *f,
+                const char *ref,
+                const char *module,
+                const char *date)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f), "INSERT INTO training_completion VALUES (?1, ?2, ?3)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, module, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, date, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+add_cohort (Fixture    *f,
+            const char *name,
+            const char *rank,
+            int         frontline,
+            const char *start,
+            const char *deadline)
+{
+  g_autoptr(TrainingCohort) cohort = training_cohort_new (name);
+  g_autoptr(GError) error = NULL;
+  const char *modules[] = { "investigation", "recording-compliance", "victim-care", NULL };
+
+  g_strfreev (cohort->modules);
+  cohort->modules = g_strdupv ((char **) modules);
+  cohort->rank = g_strdup (rank);
+  cohort->frontline = frontline;
+  cohort->start = day (start);
+  cohort->deadline = day (deadline);
+  g_assert_true (training_save_cohort (db_of (f), NULL, cohort, &error));
+  g_assert_no_error (error);
+}
+
+static void
+refresh (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (training_refresh_members (db_of (f), NULL, &error));
+  g_assert_no_error (error);
+}
+
+static TrainingPageData *
+page_at (Fixture    *f,
+         int         year,
+         int         month,
+         const char *district)
+{
+  g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (year, month),
+                                                            integrity_month_new (year, month), district);
+  g_autoptr(GError) error = NULL;
+  TrainingPageData *data = training_query_page (db_of (f), filter, training_today (), TRAINING_QUERY_OUTSTANDING, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
+}
+
+static const TrainingCohortProgress *
+cohort_of (const TrainingPageData *data,
+           const char             *name)
+{
+  for (guint i = 0; i < data->cohorts->len; i++)
+    {
+      const TrainingCohortProgress *progress = g_ptr_array_index (data->cohorts, i);
+      if (g_str_equal (progress->cohort->name, name))
+        return progress;
+    }
+  g_assert_not_reached ();
+}
+
+/* ---- pure figures ---------------------------------------------------------- */
+
+static void
+test_cohort_membership (void)
+{
+  /* Sergeants: any frontline. */
+  g_assert_true (training_cohort_includes ("sergeant", TRAINING_ANY, "sergeant", TRUE));
+  g_assert_true (training_cohort_includes ("sergeant", TRAINING_ANY, "sergeant", FALSE));
+  g_assert_false (training_cohort_includes ("sergeant", TRAINING_ANY, "constable", TRUE));
+  /* Frontline officers: any rank, frontline only. */
+  g_assert_true (training_cohort_includes (NULL, 1, "constable", TRUE));
+  g_assert_true (training_cohort_includes ("", 1, "sergeant", TRUE));
+  g_assert_false (training_cohort_includes (NULL, 1, "inspector", FALSE));
+  /* Office-based staff: not frontline. */
+  g_assert_true (training_cohort_includes (NULL, 0, "inspector", FALSE));
+  g_assert_false (training_cohort_includes (NULL, 0, "constable", TRUE));
+}
+
+static void
+test_two_of_three_is_not_complete (void)
+{
+  const char *required[] = { "investigation", "recording-compliance", "victim-care", NULL };
+  const char *done[] = { "victim-care", "investigation", "recording-compliance", "first-aid" };
+  TrainingDay days[] = { day ("2021-01-20"), day ("2020-12-01"), day ("2021-01-05"), day ("2021-03-01") };
+
+  g_assert_cmpuint (training_completion_day (required, done, days, 2), ==, TRAINING_NO_DAY);
+  /* All three: complete on the day of the last; other modules do not count. */
+  g_assert_cmpuint (training_completion_day (required, done, days, 4), ==, day ("2021-01-20"));
+  g_assert_cmpuint (training_completion_day (required, done, days, 0), ==, TRAINING_NO_DAY);
+}
+
+static void
+test_leavers_leave_denominators (void)
+{
+  TrainingGroup groups[] = {
+    { day ("2021-01-10"), TRAINING_NO_DAY, 6 },          /* complete, serving */
+    { TRAINING_NO_DAY, TRAINING_NO_DAY, 2 },             /* outstanding, serving */
+    { day ("2021-01-05"), day ("2021-02-01"), 1 },       /* complete, then left */
+    { TRAINING_NO_DAY, day ("2021-01-15"), 1 },          /* left without finishing */
+    { day ("2021-01-02"), training_left_day (FALSE, TRAINING_NO_DAY), 3 },  /* inactive, no date */
+  };
+  TrainingCount count;
+
+  training_count_at (groups, G_N_ELEMENTS (groups), day ("2021-01-14"), &count);
+  g_assert_cmpuint (count.in_scope, ==, 10);
+  g_assert_cmpuint (count.complete, ==, 7);
+  /* From the leaving day, neither side counts them. */
+  training_count_at (groups, G_N_ELEMENTS (groups), day ("2021-01-15"), &count);
+  g_assert_cmpuint (count.in_scope, ==, 9);
+  g_assert_cmpuint (count.complete, ==, 7);
+  training_count_at (groups, G_N_ELEMENTS (groups), day ("2021-02-01"), &count);
+  g_assert_cmpuint (count.in_scope, ==, 8);
+  g_assert_cmpuint (count.complete, ==, 6);
+  g_assert_cmpuint (training_count_outstanding (&count), ==, 2);
+  g_assert_cmpfloat_with_epsilon (training_count_fraction (&count), 0.75, 1e-12);
+}
+
+static void
+test_target_trajectory (void)
+{
+  TrainingDay start = day ("2020-11-01"), deadline = day ("2021-01-30");
+
+  g_assert_cmpfloat (training_target_at (start, deadline, start - 5), ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (training_target_at (start, deadline, start + 45), 0.5, 1e-12);
+  g_assert_cmpfloat (training_target_at (start, deadline, deadline), ==, 1.0);
+  g_assert_cmpfloat (training_target_at (start, deadline, deadline + 9), ==, 1.0);
+}
+
+/* 100 officers: 40 done before the last 28 days, 2 a day within them (56),
+ * 4 outstanding → 2 days more at 2 a day. */
+static void
+test_projection_by_hand (void)
+{
+  TrainingDay as_at = day ("2021-01-10");
+  TrainingGroup groups[30];
+  TrainingDay finish = 0;
+  TrainingCount count;
+  double pace;
+  guint n = 0;
+
+  groups[n++] = (TrainingGroup) { as_at - 40, TRAINING_NO_DAY, 40 };
+  for (TrainingDay d = as_at - 27; d <= as_at; d++)
+    groups[n++] = (TrainingGroup) { d, TRAINING_NO_DAY, 2 };
+  groups[n++] = (TrainingGroup) { TRAINING_NO_DAY, TRAINING_NO_DAY, 4 };
+  g_assert_cmpuint (n, ==, 30);
+
+  training_count_at (groups, n, as_at, &count);
+  g_assert_cmpuint (count.complete, ==, 96);
+  pace = training_pace (groups, n, as_at);
+  g_assert_cmpfloat_with_epsilon (pace, 2.0, 1e-12);
+  g_assert_true (training_projected_finish (training_count_outstanding (&count), pace, as_at, &finish));
+  g_assert_cmpuint (finish, ==, as_at + 2);
+  /* 5 outstanding at 2 a day: the third day. */
+  g_assert_true (training_projected_finish (5, pace, as_at, &finish));
+  g_assert_cmpuint (finish, ==, as_at + 3);
+
+  /* Nobody in the last 28 days: no pace, no date. */
+  g_assert_cmpfloat (training_pace (groups, 1, as_at), ==, 0.0);
+  g_assert_false (training_projected_finish (4, 0.0, as_at, &finish));
+  /* Nothing outstanding: finished already. */
+  g_assert_true (training_projected_finish (0, 0.0, as_at, &finish));
+  g_assert_cmpuint (finish, ==, as_at);
+}
+
+static void
+test_status_around_the_deadline (void)
+{
+  TrainingDay start = day ("2020-11-02"), deadline = day ("2021-01-31");
+  TrainingCount some = { 100, 90 }, all = { 100, 100 }, nobody = { 0, 0 };
+
+  /* Before the deadline: on track when the projection is in time. */
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline - 10, TRUE, deadline - 1), ==,
+                   TRAINING_STATUS_ON_TRACK);
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline - 10, TRUE, deadline), ==,
+                   TRAINING_STATUS_ON_TRACK);
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline - 10, TRUE, deadline + 1), ==,
+                   TRAINING_STATUS_AT_RISK);
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline - 10, FALSE, 0), ==,
+                   TRAINING_STATUS_AT_RISK);
+  g_assert_cmpint (training_status_for (&some, start, deadline, start - 1, FALSE, 0), ==,
+                   TRAINING_STATUS_NOT_STARTED);
+  /* On the deadline day it is not yet late. */
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline, TRUE, deadline + 5), ==,
+                   TRAINING_STATUS_AT_RISK);
+  /* After it: late, whatever the pace; done is done. */
+  g_assert_cmpint (training_status_for (&some, start, deadline, deadline + 1, TRUE, deadline + 3), ==,
+                   TRAINING_STATUS_LATE);
+  g_assert_cmpint (training_status_for (&all, start, deadline, deadline + 1, TRUE, deadline), ==,
+                   TRAINING_STATUS_DONE);
+  g_assert_cmpint (training_status_for (&all, start, deadline, deadline - 3, TRUE, deadline), ==,
+                   TRAINING_STATUS_DONE);
+  g_assert_cmpint (training_status_for (&nobody, start, deadline, deadline, FALSE, 0), ==, TRAINING_STATUS_NONE);
+  g_assert_cmpstr (training_status_to_label (TRAINING_STATUS_AT_RISK), ==, "At risk");
+}
+
+/* ---- the store --------------------------------------------------------------- */
+
+/* Two cohorts, six officers, worked by hand:
+ *  N1 sergeant, frontline, North: all three by 20 Jan   → Sergeants and Frontline, complete
+ *  N2 sergeant, office, North: two of three              → Sergeants only, outstanding
+ *  N3 constable, frontline, North: all three by 10 Mar   → Frontline, complete in March
+ *  S1 constable, frontline, South: all three by 5 Jan, left 1 Feb → out from February
+ *  S2 constable, frontline, South: none                  → Frontline, outstanding
+ *  S3 inspector, office, South: none                     → in no cohort */
+static void
+build_force (Fixture *f)
+{
+  const char *modules[] = { "investigation", "recording-compliance", "victim-care" };
+
+  add_cohort (f, "Sergeants", "sergeant", TRAINING_ANY, "2020-11-02", "2021-01-31");
+  add_cohort (f, "Frontline officers", NULL, 1, "2020-11-02", "2021-03-31");
+  add_officer (f, "N1", "sergeant", f->north, TRUE, TRUE, NULL);
+  add_officer (f, "N2", "sergeant", f->north, FALSE, TRUE, NULL);
+  add_officer (f, "N3", "constable", f->north, TRUE, TRUE, NULL);
+  add_officer (f, "S1", "constable", f->south, TRUE, FALSE, "2021-02-01");
+  add_officer (f, "S2", "constable", f->south, TRUE, TRUE, NULL);
+  add_officer (f, "S3", "inspector", f->south, FALSE, TRUE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (modules); i++)
+    {
+      add_completion (f, "N1", modules[i], i == 2 ? "2021-01-20" : "2020-12-01");
+      add_completion (f, "N3", modules[i], i == 0 ? "2021-03-10" : "2021-02-01");
+      add_completion (f, "S1", modules[i], "2021-01-05");
+      if (i < 2)
+        add_completion (f, "N2", modules[i], "2020-12-15");
+    }
+  refresh (f);
+}
+
+static void
+test_page_figures_by_hand (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(TrainingPageData) january = NULL;
+  g_autoptr(TrainingPageData) march = NULL;
+  g_autoptr(TrainingPageData) south = NULL;
+  const TrainingCohortProgress *sergeants, *frontline;
+  const TrainingOutstanding *row;
+
+  build_force (f);
+  january = page_at (f, 2021, 1, NULL);
+  g_assert_cmpuint (january->as_at, ==, day ("2021-01-31"));
+  /* Soonest deadline first. */
+  sergeants = g_ptr_array_index (january->cohorts, 0);
+  g_assert_cmpstr (sergeants->cohort->name, ==, "Sergeants");
+  g_assert_cmpuint (sergeants->now.in_scope, ==, 2);
+  g_assert_cmpuint (sergeants->now.complete, ==, 1);
+  /* N1 finished on 20 Jan, within 28 days: 1/28 a day; N2 will take 28 more days. */
+  g_assert_cmpfloat_with_epsilon (sergeants->pace, 1.0 / 28, 1e-12);
+  g_assert_true (sergeants->has_finish);
+  g_assert_cmpuint (sergeants->finish, ==, day ("2021-01-31") + 28);
+  g_assert_cmpint (sergeants->status, ==, TRAINING_STATUS_AT_RISK);
+
+  /* Frontline at 31 Jan: N1, N3, S1, S2 in scope; N1 and S1 complete. */
+  frontline = cohort_of (january, "Frontline officers");
+  g_assert_cmpuint (frontline->now.in_scope, ==, 4);
+  g_assert_cmpuint (frontline->now.complete, ==, 2);
+
+  /* At 31 March: S1 has left (out of both sides), N3 is through. */
+  march = page_at (f, 2021, 3, NULL);
+  frontline = cohort_of (march, "Frontline officers");
+  g_assert_cmpuint (frontline->now.in_scope, ==, 3);
+  g_assert_cmpuint (frontline->now.complete, ==, 2);
+  g_assert_cmpint (cohort_of (march, "Sergeants")->status, ==, TRAINING_STATUS_LATE);
+
+  /* Who is outstanding in March: N2 (sergeant, victim-care) and S2 (all three). */
+  g_assert_cmpuint (march->outstanding->len, ==, 2);
+  row = g_ptr_array_index (march->outstanding, 0);
+  g_assert_cmpstr (row->officer_ref, ==, "N2");
+  g_assert_cmpstr (row->cohort, ==, "Sergeants");
+  g_assert_cmpstr (row->missing, ==, "victim-care");
+  row = g_ptr_array_index (march->outstanding, 1);
+  g_assert_cmpstr (row->officer_ref, ==, "S2");
+  g_assert_cmpstr (row->missing, ==, "investigation, recording-compliance, victim-care");
+
+  /* Districts, lowest first: South 0 of 1, North 4 of 5 memberships. */
+  g_assert_cmpuint (march->districts->len, ==, 2);
+  g_assert_cmpstr (((TrainingDistrictProgress *) g_ptr_array_index (march->districts, 0))->name, ==, "South");
+  g_assert_cmpuint (((TrainingDistrictProgress *) g_ptr_array_index (march->districts, 1))->count.in_scope, ==, 4);
+  g_assert_cmpuint (((TrainingDistrictProgress *) g_ptr_array_index (march->districts, 1))->count.complete, ==, 3);
+
+  /* Heat map: North × victim-care: N1 and N3 done, N2 not → 2 of 3. */
+  g_assert_cmpuint (march->heat_rows->len, ==, 2);
+  g_assert_cmpuint (march->heat_modules->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (march->heat_rows, 0), ==, "North");
+  g_assert_cmpstr (g_ptr_array_index (march->heat_modules, 2), ==, "victim-care");
+  g_assert_cmpfloat_with_epsilon (g_array_index (march->heat_values, double, 2), 2.0 / 3.0, 1e-12);
+
+  /* The district filter: South only. */
+  south = page_at (f, 2021, 3, "south");
+  g_assert_cmpuint (cohort_of (south, "Frontline officers")->now.in_scope, ==, 1);
+  g_assert_cmpuint (cohort_of (south, "Sergeants")->now.in_scope, ==, 0);
+  g_assert_cmpint (cohort_of (south, "Sergeants")->status, ==, TRAINING_STATUS_NONE);
+  g_assert_cmpuint (south->outstanding->len, ==, 1);
+}
+
+static void
+test_kpis_and_range (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (2021, 1),
+                                                            integrity_month_new (2021, 3), NULL);
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  IntegrityMonth first, last;
+  IntegrityKpi *kpi;
+
+  g_assert_false (training_data_range (db_of (f), &first, &last));
+  build_force (f);
+  training_collect_kpis (db_of (f), filter, kpis);
+  g_assert_cmpuint (kpis->len, ==, 3);
+  kpi = g_ptr_array_index (kpis, 0);
+  g_assert_cmpstr (kpi->id, ==, "complete-sergeants");
+  g_assert_cmpfloat_with_epsilon (kpi->value, 0.5, 1e-12);
+  g_assert_cmpint (kpi->status, ==, INTEGRITY_KPI_STATUS_BAD);
+  g_assert_cmpstr (((IntegrityKpi *) g_ptr_array_index (kpis, 1))->id, ==, "complete-frontline-officers");
+  kpi = g_ptr_array_index (kpis, 2);
+  g_assert_cmpstr (kpi->id, ==, "outstanding");
+  g_assert_cmpfloat (kpi->value, ==, 2);
+
+  g_assert_true (training_data_range (db_of (f), &first, &last));
+  g_assert_cmpint (first, ==, integrity_month_new (2020, 11));
+  g_assert_cmpint (last, ==, integrity_month_new (2021, 3));
+}
+
+/* The dashboard's queries read the rollup through its indexes. */
+static void
+test_query_plans (Fixture       *f,
+                  gconstpointer  data)
+{
+  struct { const char *sql; const char *expect; } plans[] = {
+    { "EXPLAIN QUERY PLAN SELECT complete_on, left_on, count(*) FROM training_member"
+      " WHERE cohort = 'x' GROUP BY complete_on, left_on", "COVERING INDEX training_member_curve" },
+    { "EXPLAIN QUERY PLAN SELECT complete_on, left_on, count(*) FROM training_member"
+      " WHERE cohort = 'x' AND district_id = 1 GROUP BY complete_on, left_on", "COVERING INDEX training_member_district" },
+    { "EXPLAIN QUERY PLAN SELECT district_id, sum(left_on = 0) FROM training_member GROUP BY district_id",
+      "COVERING INDEX training_member_league" },
+    { "EXPLAIN QUERY PLAN SELECT max(completed_date) FROM training_completion", "training_completion_date" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(GString) plan = g_string_new (NULL);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db_of (f), plans[i].sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append_printf (plan, "%s; ", sqlite3_column_text (stmt, 3));
+      g_test_message ("%s", plan->str);
+      g_assert_nonnull (strstr (plan->str, plans[i].expect));
+      g_assert_null (strstr (plan->str, "TEMP B-TREE"));
+    }
+}
+
+static void
+test_edit_cohort (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(TrainingCohort) renamed = NULL;
+  g_autoptr(TrainingPageData) page = NULL;
+  g_autoptr(GError) error = NULL;
+
+  build_force (f);
+  cohorts = training_read_cohorts (db_of (f), &error);
+  renamed = training_cohort_copy (g_ptr_array_index (cohorts, 0));
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Custody sergeants");
+  g_strfreev (renamed->modules);
+  renamed->modules = g_strdupv ((char *[]) { "investigation", NULL });
+  g_assert_true (training_save_cohort (db_of (f), "Sergeants", renamed, &error));
+  g_assert_no_error (error);
+
+  /* N2 has investigation: now through. */
+  page = page_at (f, 2021, 1, NULL);
+  g_assert_cmpuint (page->cohorts->len, ==, 2);
+  g_assert_cmpuint (cohort_of (page, "Custody sergeants")->now.complete, ==, 2);
+  g_assert_true (training_delete_cohort (db_of (f), "Custody sergeants", &error));
+  g_clear_pointer (&page, training_page_data_free);
+  page = page_at (f, 2021, 1, NULL);
+  g_assert_cmpuint (page->cohorts->len, ==, 1);
+}
+
+static void
+test_burn_up_chart (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(TrainingPageData) page = NULL;
+  g_autoptr(IntegrityChart) chart = NULL;
+
+  build_force (f);
+  page = page_at (f, 2021, 1, NULL);
+  chart = training_burn_up_chart (cohort_of (page, "Sergeants"), page->as_at);
+  g_assert_cmpuint (integrity_chart_get_n_series (chart), ==, 3);
+  g_assert_cmpint (integrity_chart_get_series_kind (chart, 0), ==, INTEGRITY_CHART_SERIES_STEP);
+  g_assert_cmpstr (integrity_chart_get_series_name (chart, 1), ==, "Projection at the current pace");
+  g_clear_object (&chart);
+  chart = training_heat_chart (page);
+  g_assert_cmpuint (integrity_chart_get_n_categories (chart), ==, 3);
+}
+
+/* ---- imports ----------------------------------------------------------------- */
+
+static IntegrityImportJob *
+run_import (Fixture    *f,
+            const char *kind,
+            const char *name,
+            const char *contents,
+            gboolean    expect_ok)
+{
+  g_autoptr(GPtrArray) importers = training_create_importers ();
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  IntegrityImporter *importer = NULL;
+  IntegrityImportJob *job;
+
+  for (guint i = 0; i < importers->len; i++)
+    if (g_str_equal (integrity_importer_get_kind (g_ptr_array_index (importers, i)), kind))
+      importer = g_ptr_array_index (importers, i);
+  g_assert_nonnull (importer);
+  if (contents != NULL)
+    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  else
+    {
+      g_free (path);
+      path = g_test_build_filename (G_TEST_DIST, "fixtures", "training", name, NULL);
+    }
+  job = integrity_import_job_new (f->store, importer, path);
+  g_assert_true (integrity_import_job_run (job, NULL, &error) == expect_ok);
+  for (guint i = 0; i < integrity_import_job_get_errors (job)->len; i++)
+    g_test_message ("%s", (const char *) g_ptr_array_index (integrity_import_job_get_errors (job), i));
+  return job;
+}
+
+static int
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static const char *
+error_at (IntegrityImportJob *job,
+          guint               index)
+{
+  return g_ptr_array_index (integrity_import_job_get_errors (job), index);
+}
+
+#define OFFICERS "officer_ref,rank,district,frontline,active,left_date\n" \
+                 "1001,sergeant,North,Y,Y,\n" \
+                 "1002,constable,South,yes,no,15/01/2021\n"
+
+static void
+test_import_officers_rules (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(IntegrityImportJob) bad = NULL;
+  g_autoptr(IntegrityImportJob) good = NULL;
+
+  bad = run_import (f, "officers", "officers.csv",
+                    "officer_ref,rank,district,frontline,active\n"
+                    "1001,sergeant,North,Y,Y\n"
+                    "John Smith,constable,North,Y,Y\n"
+                    "1003,sargeant,North,Y,Y\n", FALSE);
+  g_assert_cmpuint (integrity_import_job_get_n_errors (bad), ==, 2);
+  g_assert_cmpstr (error_at (bad, 0), ==,
+                   "officers.csv:3: column 'officer_ref': 'John Smith' has no digits: use the payroll or "
+                   "collar number, never a name");
+  g_assert_true (g_str_has_prefix (error_at (bad, 1), "officers.csv:4: column 'rank': 'sargeant'"));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_officer"), ==, 0);
+
+  good = run_import (f, "officers", "officers.csv", OFFICERS, TRUE);
+  g_assert_cmpint (integrity_import_job_get_rows_inserted (good), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_officer WHERE left_date = '2021-01-15'"), ==, 1);
+}
+
+static void
+test_import_completions_rules (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(IntegrityImportJob) officers = run_import (f, "officers", "officers.csv", OFFICERS, TRUE);
+  g_autoptr(IntegrityImportJob) bad = NULL;
+
+  bad = run_import (f, "training-completions", "completions.csv",
+                    "officer_ref,module,completed_date\n"
+                    "1001,investigation,2021-01-10\n"
+                    "X999,investigation,2021-01-10\n"
+                    "1002,victim-care,2999-01-01\n", FALSE);
+  g_assert_cmpuint (integrity_import_job_get_n_errors (bad), ==, 2);
+  g_assert_cmpstr (error_at (bad, 0), ==,
+                   "completions.csv:3: column 'officer_ref': 'X999' is not a known officer: import the officers file first");
+  g_assert_cmpstr (error_at (bad, 1), ==, "completions.csv:4: column 'completed_date': '2999-01-01' is in the future");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_completion"), ==, 0);
+}
+
+static void
+test_earliest_completion_kept (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(IntegrityImportJob) officers = run_import (f, "officers", "officers.csv", OFFICERS, TRUE);
+  g_autoptr(IntegrityImportJob) first = NULL;
+  g_autoptr(IntegrityImportJob) later = NULL;
+  g_autoptr(IntegrityImportJob) earlier = NULL;
+
+  add_cohort (f, "Sergeants", "sergeant", TRAINING_ANY, "2020-11-02", "2021-01-31");
+  /* The same module twice in one file: the earlier date stays, whichever comes first. */
+  first = run_import (f, "training-completions", "completions.csv",
+                      "officer_ref,module,completed_date\n"
+                      "1001,investigation,2021-01-10\n"
+                      "1001,investigation,2021-01-03\n"
+                      "1001,victim-care,2021-01-12\n"
+                      "1001,victim-care,2021-01-20\n"
+                      "1001,recording-compliance,2021-01-05\n", TRUE);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_completion WHERE officer_ref = '1001' AND"
+                                  " ((module = 'investigation' AND completed_date = '2021-01-03')"
+                                  " OR (module = 'victim-care' AND completed_date = '2021-01-12'))"), ==, 2);
+  /* The member rollup follows: complete on the last module's earliest date. */
+  g_assert_cmpint (count_rows (f, "SELECT complete_on FROM training_member WHERE officer_ref = '1001'"), ==,
+                   (int) day ("2021-01-12"));
+
+  /* A later file with a later date changes nothing. */
+  later = run_import (f, "training-completions", "later.csv",
+                      "officer_ref,module,completed_date\n1001,victim-care,2021-02-01\n", TRUE);
+  g_assert_cmpint (integrity_import_job_get_rows_unchanged (later), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_completion WHERE module = 'victim-care'"
+                                  " AND completed_date = '2021-01-12'"), ==, 1);
+  /* An earlier date replaces it. */
+  earlier = run_import (f, "training-completions", "earlier.csv",
+                        "officer_ref,module,completed_date\n1001,victim-care,04/01/2021\n", TRUE);
+  g_assert_cmpint (integrity_import_job_get_rows_updated (earlier), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT complete_on FROM training_member WHERE officer_ref = '1001'"), ==,
+                   (int) day ("2021-01-05"));
+}
+
+static void
+test_import_requirements_rules (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(IntegrityImportJob) officers = run_import (f, "officers", "officers.csv", OFFICERS, TRUE);
+  g_autoptr(IntegrityImportJob) bad = NULL;
+  g_autoptr(IntegrityImportJob) good = NULL;
+  g_autoptr(IntegrityImportJob) again = NULL;
+  g_autoptr(GPtrArray) cohorts = NULL;
+  const TrainingCohort *frontline;
+
+  bad = run_import (f, "training-requirements", "requirements.csv",
+                    "cohort,rank,frontline,module,start_date,deadline\n"
+                    "Sergeants,sergeant,,investigation,2021-02-01,2021-01-01\n"
+                    "Sergeants,sergeant,,victim-care,2020-11-02,2021-01-31\n"
+                    "Sergeants,sergeant,,recording-compliance,2020-11-02,2021-03-31\n", FALSE);
+  g_assert_cmpuint (integrity_import_job_get_n_errors (bad), ==, 2);
+  g_assert_cmpstr (error_at (bad, 0), ==, "requirements.csv:2: column 'deadline': 2021-01-01 is before start_date (2021-02-01)");
+  g_assert_cmpstr (error_at (bad, 1), ==, "requirements.csv:4: column 'deadline': '2021-03-31' differs from "
+                                           "'2021-01-31' on an earlier row of cohort 'Sergeants'");
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_cohort"), ==, 0);
+
+  good = run_import (f, "training-requirements", "requirements.csv",
+                     "cohort,rank,frontline,module,start_date,deadline\n"
+                     "Frontline officers,,Y,investigation,2020-11-02,2021-03-31\n"
+                     "Frontline officers,,Y,victim-care,2020-11-02,2021-03-31\n", TRUE);
+  g_assert_cmpint (integrity_import_job_get_rows_inserted (good), ==, 2);
+  again = run_import (f, "training-requirements", "requirements.csv", "cohort,rank,frontline,module,start_date,deadline\n"
+                      "Frontline officers,,Y,investigation,2020-11-02,2021-03-31\n"
+                      "Frontline officers,,Y,victim-care,2020-11-02,2021-03-31\n", TRUE);
+  g_assert_cmpint (integrity_import_job_get_rows_unchanged (again), ==, 2);
+  cohorts = training_read_cohorts (db_of (f), NULL);
+  frontline = g_ptr_array_index (cohorts, 0);
+  g_assert_null (frontline->rank);
+  g_assert_cmpint (frontline->frontline, ==, 1);
+  g_assert_cmpuint (g_strv_length (frontline->modules), ==, 2);
+  /* Both officers are frontline: both are members (1002 has left). */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_member"), ==, 2);
+}
+
+/* The sample files an analyst would import, in order. */
+static void
+test_import_fixtures (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *files[][2] = {
+    { "officers", "officers.csv" },
+    { "training-requirements", "training-requirements.csv" },
+    { "training-completions", "training-completions.csv" },
+  };
+  g_autoptr(TrainingPageData) page = NULL;
+  const TrainingCohortProgress *sergeants;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (run_import (f, files[i][0], files[i][1], NULL, TRUE));
+  page = page_at (f, 2021, 1, NULL);
+  g_assert_cmpuint (page->cohorts->len, ==, 2);
+  sergeants = cohort_of (page, "Sergeants");
+  g_assert_cmpuint (sergeants->now.in_scope, ==, 3);
+  g_assert_cmpuint (sergeants->now.complete, ==, 2);
+  g_assert_cmpuint (page->outstanding->len, >, 0);
+}
+
+static void
+test_demo_story (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2018);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrainingPageData) january = NULL;
+  g_autoptr(TrainingPageData) december = NULL;
+  const TrainingCohortProgress *sergeants, *frontline;
+
+  g_assert_true (integrity_store_begin (f->store, &error));
+  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_commit (f->store, &error));
+
+  january = page_at (f, 2021, 1, NULL);
+  sergeants = cohort_of (january, "Sergeants");
+  /* About 1,050 sergeants, less the few who have left. */
+  g_assert_cmpuint (sergeants->now.in_scope, >, 1000);
+  g_assert_cmpuint (sergeants->now.in_scope, <=, 1050);
+  g_assert_cmpfloat (training_count_fraction (&sergeants->now), >, 0.80);
+  g_assert_cmpfloat (training_count_fraction (&sergeants->now), <, 0.97);
+  frontline = cohort_of (january, "Frontline officers");
+  g_assert_cmpuint (frontline->now.in_scope, >, 4800);
+  g_assert_cmpint (frontline->status, ==, TRAINING_STATUS_ON_TRACK);
+  /* The two lagging districts are at the bottom. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = ((TrainingDistrictProgress *) g_ptr_array_index (january->districts, i))->name;
+      g_assert_true (g_str_equal (name, "Eastfield") || g_str_equal (name, "Westmoor"));
+    }
+
+  december = page_at (f, 2021, 12, NULL);
+  sergeants = cohort_of (december, "Sergeants");
+  g_assert_cmpfloat (training_count_fraction (&sergeants->now), >, 0.97);
+  g_assert_cmpuint (december->outstanding->len, >, 0);
+}
+
+static void
+test_outstanding_csv (void)
+{
+  TrainingOutstanding rows[] = {
+    { "1001", "sergeant", "North", "Sergeants", "investigation, victim-care", 0 },
+    { "1002", "constable", "South \"B\"", "Frontline officers", "victim-care", 0 },
+  };
+  g_autoptr(GListStore) store = g_list_store_new (TRAINING_TYPE_OUTSTANDING_ITEM);
+  g_autofree char *csv = NULL;
+  g_autofree char *late = training_outstanding_days_label (-10);
+
+  rows[0].deadline = rows[1].deadline = day ("2021-01-31");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(TrainingOutstandingItem) item = training_outstanding_item_new (&rows[i], day ("2021-02-10"));
+      g_list_store_append (store, item);
+    }
+  csv = training_outstanding_to_csv (G_LIST_MODEL (store));
+  g_assert_cmpstr (csv, ==,
+                   "officer_ref,rank,district,cohort,modules_missing,deadline,days_to_deadline\r\n"
+                   "1001,Sergeant,North,Sergeants,\"investigation, victim-care\",2021-01-31,-10\r\n"
+                   "1002,Constable,\"South \"\"B\"\"\",Frontline officers,victim-care,2021-01-31,-10\r\n");
+  g_assert_cmpstr (late, ==, "10 days late");
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/training/cohort-membership", test_cohort_membership);
+  g_test_add_func ("/training/two-of-three-is-not-complete", test_two_of_three_is_not_complete);
+  g_test_add_func ("/training/leavers-leave-denominators", test_leavers_leave_denominators);
+  g_test_add_func ("/training/target-trajectory", test_target_trajectory);
+  g_test_add_func ("/training/projection-by-hand", test_projection_by_hand);
+  g_test_add_func ("/training/status-around-the-deadline", test_status_around_the_deadline);
+  g_test_add_func ("/training/outstanding-csv", test_outstanding_csv);
+#define ADD(name, func) g_test_add ("/training/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("page-figures-by-hand", test_page_figures_by_hand);
+  ADD ("kpis-and-range", test_kpis_and_range);
+  ADD ("query-plans", test_query_plans);
+  ADD ("edit-cohort", test_edit_cohort);
+  ADD ("burn-up-chart", test_burn_up_chart);
+  ADD ("import-officers-rules", test_import_officers_rules);
+  ADD ("import-completions-rules", test_import_completions_rules);
+  ADD ("earliest-completion-kept", test_earliest_completion_kept);
+  ADD ("import-requirements-rules", test_import_requirements_rules);
+  ADD ("import-fixtures-end-to-end", test_import_fixtures);
+  ADD ("demo-story", test_demo_story);
+#undef ADD
+
+  return g_test_run ();
+}
