@@ -94,3 +94,18 @@ itest_file_sha256 (const char *path)
     return NULL;
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
+
+/* TRUE when a mapped label under @widget shows @text. */
+gboolean
+itest_label_in_tree (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (itest_label_in_tree (child, text))
+      return TRUE;
+  return FALSE;
+}

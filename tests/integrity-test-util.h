@@ -1,7 +1,7 @@
 /* integrity-test-util.h — shared helpers for the test programs. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -15,5 +15,7 @@ gboolean    itest_wait_until        (ItestCondition  condition,
 void        itest_spin              (guint           milliseconds);
 char       *itest_shared_data_path  (const char     *relative);
 char       *itest_file_sha256       (const char     *path);
+gboolean    itest_label_in_tree     (GtkWidget      *widget,
+                                     const char     *text);
 
 G_END_DECLS

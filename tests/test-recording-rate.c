@@ -445,7 +445,9 @@ test_police_uk_samples (Fixture       *f,
                           "police-uk/2016-02-city-of-london-street.csv",
                           "police-uk/2016-03-city-of-london-street.csv" };
 
-  if (itest_shared_data_path (files[0]) == NULL)
+  g_autofree char *probe = itest_shared_data_path (files[0]);
+
+  if (probe == NULL)
     {
       g_test_skip ("The police.uk samples in ../shared/data are not in this checkout");
       return;

@@ -64,20 +64,6 @@ overview_settled (gpointer data)
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "loading") != 0;
 }
 
-static gboolean
-label_in_tree (GtkWidget  *widget,
-               const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL
-      && gtk_widget_get_mapped (widget))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (label_in_tree (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_empty_store_shows_empty_state (Fixture       *f,
                                     gconstpointer  data)
@@ -87,8 +73,8 @@ test_empty_store_shows_empty_state (Fixture       *f,
 
   g_assert_cmpstr (integrity_window_get_visible_page (f->window), ==, "overview");
   g_assert_true (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "No Data Yet"));
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Explore Demo Data"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "No Data Yet"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Explore Demo Data"));
 }
 
 static void
@@ -102,7 +88,7 @@ test_plugin_page_comes_and_goes (Fixture       *f,
   g_assert_nonnull (integrity_window_get_page (f->window, "test-addin"));
   g_assert_true (integrity_window_show_page (f->window, "test-addin"));
   itest_spin (20);
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Test add-in page"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Test add-in page"));
 
   /* Switched off while showing: the page goes and the overview returns. */
   g_settings_set_strv (f->settings, "active-plugins", NULL);
@@ -126,9 +112,9 @@ test_demo_store_shows_figures (Fixture       *f,
   g_assert_true (itest_wait_until (overview_settled, f, 5000));
   itest_spin (50);
   g_assert_false (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Test events"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Test events"));
   /* The demo store is marked as such in the title. */
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "DEMO DATA"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "DEMO DATA"));
 }
 
 static void
@@ -196,7 +182,7 @@ static gboolean
 label_appears (gpointer data)
 {
   LabelWait *wait = data;
-  return label_in_tree (wait->root, wait->text);
+  return itest_label_in_tree (wait->root, wait->text);
 }
 
 /* The recording-rate page on the demo store: the headline, three tiles,
@@ -221,14 +207,14 @@ test_recording_rate_page_on_demo (Fixture       *f,
 
   tiles.root = GTK_WIDGET (f->window);
   g_assert_true (itest_wait_until (enough_widgets, &tiles, 10000));
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "Crime recording rate"));
+  g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Crime recording rate"));
 
   g_assert_true (integrity_window_show_page (f->window, "recording-rate"));
   charts.root = integrity_window_get_page (f->window, "recording-rate");
   g_assert_true (itest_wait_until (enough_widgets, &charts, 10000));
   tiles.root = charts.root;
   g_assert_cmpuint (count_widgets (tiles.root, INTEGRITY_TYPE_KPI_TILE), ==, 3);
-  g_assert_true (label_in_tree (charts.root, "crimes that should have been recorded were"));
+  g_assert_true (itest_label_in_tree (charts.root, "crimes that should have been recorded were"));
   {
     LabelWait drill = { charts.root, "audited incidents." };
     g_assert_true (itest_wait_until (label_appears, &drill, 5000));

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "recording-rate-addin.h"
+#include "recording-rate-briefing.h"
 #include "recording-rate-data.h"
 #include "recording-rate-demo.h"
 #include "recording-rate-importers.h"
@@ -89,6 +90,24 @@ recording_rate_addin_generate_demo (IntegrityAddin  *addin,
   return recording_rate_generate_demo (store, rand, scale, error);
 }
 
+static gboolean
+recording_rate_addin_add_briefing_pages (IntegrityAddin     *addin,
+                                         IntegrityBriefing  *briefing,
+                                         GError            **error)
+{
+  return recording_rate_add_briefing_pages (briefing, error);
+}
+
+static void
+recording_rate_addin_collect_charts (IntegrityAddin        *addin,
+                                     sqlite3               *db,
+                                     const IntegrityFilter *filter,
+                                     GPtrArray             *charts,
+                                     GCancellable          *cancellable)
+{
+  recording_rate_collect_charts (db, filter, charts);
+}
+
 static void
 recording_rate_addin_iface_init (IntegrityAddinInterface *iface)
 {
@@ -98,6 +117,8 @@ recording_rate_addin_iface_init (IntegrityAddinInterface *iface)
   iface->collect_kpis = recording_rate_addin_collect_kpis;
   iface->get_data_range = recording_rate_addin_get_data_range;
   iface->generate_demo = recording_rate_addin_generate_demo;
+  iface->add_briefing_pages = recording_rate_addin_add_briefing_pages;
+  iface->collect_charts = recording_rate_addin_collect_charts;
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "recording-rate-charts.h"
 #include "recording-rate-data.h"
 #include "recording-rate-page.h"
 
@@ -68,263 +69,28 @@ struct _RecordingRatePage
 
 G_DEFINE_FINAL_TYPE (RecordingRatePage, recording_rate_page, GTK_TYPE_WIDGET)
 
-typedef struct
-{
-  double x;
-  RecordingSums sums[INTEGRITY_N_CATEGORIES];
-  double volume;
-  int    days;
-} Period;
-
-/* Months, or calendar quarters starting at their first month. */
-static GArray *
-group_periods (const RecordingPageData *data,
-               gboolean                 quarters)
-{
-  GArray *periods = g_array_new (FALSE, TRUE, sizeof (Period));
-  int n = recording_page_data_n_months (data);
-
-  for (int i = 0; i < n; i++)
-    {
-      IntegrityMonth month = data->filter->from + i;
-      IntegrityMonth start = quarters ? month - month % 3 : month;
-      double volume = g_array_index (data->monthly_volume, double, i);
-      Period *period;
-
-      if (periods->len == 0 || g_array_index (periods, Period, periods->len - 1).x != start)
-        {
-          Period fresh = { .x = start, .volume = NAN };
-          g_array_append_val (periods, fresh);
-        }
-      period = &g_array_index (periods, Period, periods->len - 1);
-      for (int c = 0; c < INTEGRITY_N_CATEGORIES; c++)
-        {
-          const RecordingSums *sums = recording_page_data_month (data, i, c);
-          period->sums[c].incidents += sums->incidents;
-          period->sums[c].expected += sums->expected;
-          period->sums[c].recorded += sums->recorded;
-          period->sums[c].within_24h += sums->within_24h;
-        }
-      if (isfinite (volume))
-        {
-          period->volume = isfinite (period->volume) ? period->volume + volume : volume;
-          period->days += integrity_month_get_days (month);
-        }
-    }
-  return periods;
-}
-
-static void
-add_annotations (IntegrityChart          *chart,
-                 const RecordingPageData *data)
-{
-  for (guint i = 0; i < data->annotations->len; i++)
-    {
-      IntegrityAnnotation *note = g_ptr_array_index (data->annotations, i);
-      integrity_chart_add_annotation (chart, integrity_month_from_date (&note->date), note->text);
-    }
-}
-
-static char *
-target_label (double target)
-{
-  /* Translators: a reference line on a chart, e.g. "Target 90%" */
-  return g_strdup_printf (_("Target %.0f%%"), target * 100);
-}
-
-static IntegrityChart *
-build_trend_chart (const RecordingPageData *data,
-                   GArray                  *periods,
-                   gboolean                 quarters)
-{
-  IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_MONTHS, INTEGRITY_FORMAT_PERCENT);
-  g_autoptr(GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) lo = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) hi = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) domestic = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *target = target_label (data->target);
-  guint series;
-
-  for (guint i = 0; i < periods->len; i++)
-    {
-      Period *period = &g_array_index (periods, Period, i);
-      IntegrityProportion all = recording_sums_rate (&period->sums[INTEGRITY_CATEGORY_ALL_CRIME]);
-      IntegrityProportion da = recording_sums_rate (&period->sums[INTEGRITY_CATEGORY_DOMESTIC_ABUSE]);
-
-      g_array_append_val (x, period->x);
-      g_array_append_val (y, all.p);
-      g_array_append_val (lo, all.lo);
-      g_array_append_val (hi, all.hi);
-      g_array_append_val (domestic, da.p);
-    }
-
-  integrity_chart_set_title (chart, quarters ? _("Recording rate by quarter") : _("Recording rate by month"));
-  integrity_chart_set_subtitle (chart, _("Crimes that should have been recorded that were, with the 95% interval"));
-  integrity_chart_set_caption (chart, _("Source: crime recording audit. Band: Wilson score interval."));
-  series = integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_BAND, _("All crime"),
-                                       (double *) x->data, (double *) y->data, x->len);
-  integrity_chart_set_series_interval (chart, series, (double *) lo->data, (double *) hi->data, lo->len);
-  integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_LINE, _("Domestic abuse"),
-                              (double *) x->data, (double *) domestic->data, x->len);
-  integrity_chart_add_reference (chart, INTEGRITY_CHART_REF_TARGET, data->target, target);
-  add_annotations (chart, data);
-  return chart;
-}
-
-/* Points with whiskers over named categories: categories or districts. */
-static IntegrityChart *
-build_interval_chart (const char          *title,
-                      const char          *subtitle,
-                      const char * const  *names,
-                      const RecordingSums *sums,
-                      guint                n,
-                      double               target)
-{
-  IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_CATEGORIES, INTEGRITY_FORMAT_PERCENT);
-  g_autofree double *x = g_new (double, MAX (n, 1));
-  g_autofree double *y = g_new (double, MAX (n, 1));
-  g_autofree double *lo = g_new (double, MAX (n, 1));
-  g_autofree double *hi = g_new (double, MAX (n, 1));
-  g_autofree char *target_text = target_label (target);
-  guint series;
-
-  for (guint i = 0; i < n; i++)
-    {
-      IntegrityProportion rate = recording_sums_rate (&sums[i]);
-      x[i] = i;
-      y[i] = rate.p;
-      lo[i] = rate.lo;
-      hi[i] = rate.hi;
-    }
-  integrity_chart_set_title (chart, title);
-  integrity_chart_set_subtitle (chart, subtitle);
-  integrity_chart_set_caption (chart, _("Source: crime recording audit. Whiskers: 95% Wilson interval."));
-  integrity_chart_set_categories (chart, names);
-  series = integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_INTERVALS, _("Recording rate"), x, y, n);
-  integrity_chart_set_series_interval (chart, series, lo, hi, n);
-  integrity_chart_add_reference (chart, INTEGRITY_CHART_REF_TARGET, target, target_text);
-  return chart;
-}
-
-static IntegrityChart *
-build_categories_chart (const RecordingPageData *data)
-{
-  const char *names[INTEGRITY_N_CATEGORIES + 1] = { NULL };
-
-  for (int c = 0; c < INTEGRITY_N_CATEGORIES; c++)
-    names[c] = integrity_category_label (c);
-  return build_interval_chart (_("Recording rate by category"),
-                               _("Violence, domestic abuse and behavioural crimes against all crime"),
-                               names, data->categories, INTEGRITY_N_CATEGORIES, data->target);
-}
-
-static IntegrityChart *
-build_districts_chart (const RecordingPageData *data)
-{
-  g_autofree const char **names = g_new0 (const char *, data->districts->len + 1);
-  g_autofree RecordingSums *sums = g_new0 (RecordingSums, MAX (data->districts->len, 1));
-  g_autofree char *subtitle = NULL;
-
-  for (guint i = 0; i < data->districts->len; i++)
-    {
-      RecordingDistrict *district = g_ptr_array_index (data->districts, i);
-      names[i] = district->name;
-      sums[i] = district->sums;
-    }
-  subtitle = data->filter->district != NULL
-    ? g_strdup_printf (_("Every district, lowest first; the page shows %s"), data->filter->district)
-    : g_strdup (_("Every district, lowest first"));
-  return build_interval_chart (_("District league table"), subtitle, (const char * const *) names,
-                               sums, data->districts->len, data->target);
-}
-
-static IntegrityChart *
-build_unrecorded_chart (const RecordingPageData *data,
-                        GArray                  *periods)
-{
-  IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_MONTHS, INTEGRITY_FORMAT_DECIMAL);
-  g_autoptr(GArray) x = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) y = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree char *caption = NULL;
-
-  for (guint i = 0; i < periods->len; i++)
-    {
-      Period *period = &g_array_index (periods, Period, i);
-      IntegrityProportion rate = recording_sums_rate (&period->sums[INTEGRITY_CATEGORY_ALL_CRIME]);
-      double per_day = recording_unrecorded_per_day (period->volume, period->days, rate.p);
-
-      g_array_append_val (x, period->x);
-      g_array_append_val (y, per_day);
-    }
-  caption = data->volume_source != NULL
-    ? g_strdup_printf (_("Recorded volume × (1 − rate) / rate, per day. Volumes: %s."), data->volume_source)
-    : g_strdup (_("Needs recorded crime volumes (recorded-crime or police-uk-street)."));
-  integrity_chart_set_title (chart, _("Crimes unrecorded a day (estimate)"));
-  integrity_chart_set_subtitle (chart, _("Crimes that should have been recorded and were not"));
-  integrity_chart_set_caption (chart, caption);
-  integrity_chart_set_y_label (chart, _("crimes a day"));
-  integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_LINE, _("Unrecorded a day"),
-                              (double *) x->data, (double *) y->data, x->len);
-  add_annotations (chart, data);
-  return chart;
-}
-
-static IntegrityChart *
-build_volume_chart (const RecordingPageData *data)
-{
-  IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_CATEGORIES, INTEGRITY_FORMAT_COUNT);
-  guint n = data->volume_by_type->len;
-  g_autofree const char **names = g_new0 (const char *, n + 1);
-  g_autofree double *x = g_new (double, MAX (n, 1));
-  g_autofree double *y = g_new (double, MAX (n, 1));
-  g_autofree char *caption = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      RecordingVolume *volume = g_ptr_array_index (data->volume_by_type, i);
-      names[i] = volume->label;
-      x[i] = i;
-      y[i] = volume->crimes;
-    }
-  caption = data->volume_source != NULL
-    ? g_strdup_printf (_("Source: %s."), data->volume_source)
-    : g_strdup (_("No recorded volumes imported for this period."));
-  integrity_chart_set_title (chart, _("Recorded crime by type"));
-  integrity_chart_set_subtitle (chart, _("Crimes recorded in the period"));
-  integrity_chart_set_caption (chart, caption);
-  integrity_chart_set_categories (chart, names);
-  if (n > 0)
-    integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_HBARS, _("Recorded"), x, y, n);
-  return chart;
-}
+/* "loaded": the app's screenshot waits on it (any page may have one). */
+enum { PROP_0, PROP_LOADED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_charts (RecordingRatePage *self)
 {
   gboolean quarters = gtk_toggle_button_get_active (self->quarters_button);
-  g_autoptr(GArray) periods = group_periods (self->data, quarters);
-  IntegrityChart *charts[] = {
-    build_trend_chart (self->data, periods, quarters),
-    build_categories_chart (self->data),
-    build_districts_chart (self->data),
-    build_unrecorded_chart (self->data, periods),
-    build_volume_chart (self->data),
-  };
   GtkFlowBoxChild *child;
 
-  g_ptr_array_set_size (self->charts, 0);
   while ((child = gtk_flow_box_get_child_at_index (self->charts_box, 0)) != NULL)
     gtk_flow_box_remove (self->charts_box, GTK_WIDGET (child));
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  self->charts = recording_rate_build_charts (self->data, quarters, 0);
 
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+  for (guint i = 0; i < self->charts->len; i++)
     {
-      GtkWidget *view = integrity_chart_view_new (charts[i]);
+      GtkWidget *view = integrity_chart_view_new (g_ptr_array_index (self->charts, i));
 
       gtk_widget_set_size_request (view, 420, 340);
       gtk_widget_add_css_class (view, "card");
       gtk_flow_box_append (self->charts_box, view);
-      g_ptr_array_add (self->charts, charts[i]);
     }
 }
 
@@ -489,7 +255,11 @@ on_page_loaded (GObject      *source,
 
   g_clear_pointer (&self->data, recording_page_data_free);
   self->data = data;
-  self->loaded = TRUE;
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
 
   if (!data->has_audit && data->volume_source == NULL)
     {
@@ -515,6 +285,11 @@ query_page (sqlite3       *db,
 static void
 reload (RecordingRatePage *self)
 {
+  if (self->loaded)
+    {
+      self->loaded = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -631,12 +406,32 @@ recording_rate_page_dispose (GObject *object)
 }
 
 static void
+recording_rate_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, RECORDING_RATE_PAGE (object)->loaded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 recording_rate_page_class_init (RecordingRatePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = recording_rate_page_dispose;
+  object_class->get_property = recording_rate_page_get_property;
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/recording-rate/recording-rate-page.ui");
@@ -684,7 +479,7 @@ recording_rate_page_new (IntegrityContext *context)
   return GTK_WIDGET (self);
 }
 
-/* For tests: TRUE once the first figures arrived. */
+/* TRUE once the figures for the current filter have arrived. */
 gboolean
 recording_rate_page_is_loaded (RecordingRatePage *self)
 {

@@ -220,6 +220,7 @@ integrity_application_startup (GApplication *app)
     { "win.import", { "<Control>o", NULL } },
     { "win.export-briefing", { "<Control>e", NULL } },
     { "win.presentation", { "F5", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.show-overview", { "<Alt>1", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "integrity-cli.h"
+#include "integrity-cli-private.h"
 #include "integrity-session.h"
 
 typedef int (*CommandFunc) (int argc, char *argv[]);
@@ -22,7 +22,6 @@ typedef struct
 static int run_demo    (int argc, char *argv[]);
 static int run_check   (int argc, char *argv[]);
 static int run_plugins (int argc, char *argv[]);
-static int run_pending (int argc, char *argv[]);
 static int run_import  (int argc, char *argv[]);
 static int run_kpis    (int argc, char *argv[]);
 
@@ -33,14 +32,15 @@ static const Command commands[] = {
     N_("Import CSV files, all or none; --list shows every KIND and its columns"), run_import },
   { "kpis", "[--json] [--from YYYY-MM] [--to YYYY-MM] [--district NAME]",
     N_("Print every headline figure for the period and district"), run_kpis },
-  { "export-briefing", "OUT.pdf [filters] [--suppress-below N]",
-    N_("Write the briefing pack (not yet available)"), run_pending },
+  { "export-briefing", "OUT.pdf [--store PATH] [--from YYYY-MM] [--to YYYY-MM] [--district NAME] [--suppress-below N]",
+    N_("Write the briefing pack as an A4 PDF"), integrity_cli_run_export_briefing },
   { "check", "[--store PATH]",
     N_("Check the store’s integrity and schema versions"), run_check },
   { "plugins", "[--store PATH]",
     N_("List plugins with their state and any error"), run_plugins },
-  { "screenshot", "OUT.png [--page ID] [--width W --height H]",
-    N_("Render the window to PNG (not yet available)"), run_pending },
+  { "screenshot", "OUT.png [--page ID] [--width W --height H] [--store PATH]",
+    N_("Render the window, or one page, to PNG without showing it (needs a display)"),
+    integrity_cli_run_screenshot },
 };
 
 static const Command *
@@ -74,7 +74,7 @@ integrity_cli_describe_commands (void)
 }
 
 static gboolean
-parse_options (const Command  *command,
+parse_options_for (const Command  *command,
                GOptionEntry   *entries,
                int            *argc,
                char         ***argv)
@@ -94,10 +94,23 @@ parse_options (const Command  *command,
   return TRUE;
 }
 
-static IntegritySession *
-open_session (const char *command,
-              const char *store_path,
-              int        *status)
+/* Parses @command's options, printing any error: FALSE is a usage error. */
+gboolean
+integrity_cli_parse_options (const char     *command,
+                             GOptionEntry   *entries,
+                             int            *argc,
+                             char         ***argv)
+{
+  const Command *found = find_command (command);
+
+  g_return_val_if_fail (found != NULL, FALSE);
+  return parse_options_for (found, entries, argc, argv);
+}
+
+IntegritySession *
+integrity_cli_open_session (const char *command,
+                            const char *store_path,
+                            int        *status)
 {
   g_autoptr(GError) error = NULL;
   IntegritySession *session = integrity_session_new (store_path, &error);
@@ -128,7 +141,7 @@ run_demo (int   argc,
     { NULL }
   };
 
-  if (!parse_options (find_command ("demo"), entries, &argc, &argv))
+  if (!integrity_cli_parse_options ("demo", entries, &argc, &argv))
     return INTEGRITY_EXIT_USAGE;
   if (scale < 1 || scale > 1000)
     {
@@ -144,7 +157,7 @@ run_demo (int   argc,
       return INTEGRITY_EXIT_BAD_INPUT;
     }
 
-  session = open_session ("demo", store_path, &status);
+  session = integrity_cli_open_session ("demo", store_path, &status);
   if (session == NULL)
     return status;
   if (!integrity_session_generate_demo (session, (guint) scale, (guint32) seed, &error))
@@ -170,7 +183,7 @@ run_check (int   argc,
     { NULL }
   };
 
-  if (!parse_options (find_command ("check"), entries, &argc, &argv))
+  if (!integrity_cli_parse_options ("check", entries, &argc, &argv))
     return INTEGRITY_EXIT_USAGE;
   if (store_path != NULL && !g_file_test (store_path, G_FILE_TEST_EXISTS))
     {
@@ -178,7 +191,7 @@ run_check (int   argc,
       return INTEGRITY_EXIT_STORE;
     }
 
-  session = open_session ("check", store_path, &status);
+  session = integrity_cli_open_session ("check", store_path, &status);
   if (session == NULL)
     return status;
 
@@ -209,10 +222,10 @@ run_plugins (int   argc,
     { NULL }
   };
 
-  if (!parse_options (find_command ("plugins"), entries, &argc, &argv))
+  if (!integrity_cli_parse_options ("plugins", entries, &argc, &argv))
     return INTEGRITY_EXIT_USAGE;
 
-  session = open_session ("plugins", store_path, &status);
+  session = integrity_cli_open_session ("plugins", store_path, &status);
   if (session == NULL)
     return status;
   engine = integrity_session_get_engine (session);
@@ -302,7 +315,7 @@ run_import (int   argc,
     { NULL }
   };
 
-  if (!parse_options (find_command ("import"), entries, &argc, &argv))
+  if (!integrity_cli_parse_options ("import", entries, &argc, &argv))
     return INTEGRITY_EXIT_USAGE;
   if (!list && argc < 4)
     {
@@ -311,7 +324,7 @@ run_import (int   argc,
       return INTEGRITY_EXIT_USAGE;
     }
 
-  session = open_session ("import", store_path, &status);
+  session = integrity_cli_open_session ("import", store_path, &status);
   if (session == NULL)
     return status;
   if (list)
@@ -358,13 +371,13 @@ run_import (int   argc,
 
 /* The period and district options every reporting command shares:
  * default the last twelve months with data, all districts. */
-static IntegrityFilter *
-parse_filter (const char        *command,
-              IntegritySession  *session,
-              const char        *from_text,
-              const char        *to_text,
-              const char        *district,
-              int               *status)
+IntegrityFilter *
+integrity_cli_parse_filter (const char        *command,
+                            IntegritySession  *session,
+                            const char        *from_text,
+                            const char        *to_text,
+                            const char        *district,
+                            int               *status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(IntegrityFilter) filter = integrity_session_default_filter (session, district, &error);
@@ -426,12 +439,12 @@ run_kpis (int   argc,
     { NULL }
   };
 
-  if (!parse_options (find_command ("kpis"), entries, &argc, &argv))
+  if (!integrity_cli_parse_options ("kpis", entries, &argc, &argv))
     return INTEGRITY_EXIT_USAGE;
-  session = open_session ("kpis", store_path, &status);
+  session = integrity_cli_open_session ("kpis", store_path, &status);
   if (session == NULL)
     return status;
-  filter = parse_filter ("kpis", session, from, to, district, &status);
+  filter = integrity_cli_parse_filter ("kpis", session, from, to, district, &status);
   if (filter == NULL)
     return status;
 
@@ -449,14 +462,6 @@ run_kpis (int   argc,
     : integrity_kpis_to_text (kpis, filter);
   g_print ("%s", output);
   return INTEGRITY_EXIT_OK;
-}
-
-static int
-run_pending (int   argc,
-             char *argv[])
-{
-  g_printerr ("integrity %s: %s\n", argv[1], _("not yet available in this version"));
-  return INTEGRITY_EXIT_USAGE;
 }
 
 int

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "integrity-overview.h"
+#include "integrity-overview-private.h"
 
 struct _IntegrityOverview
 {
@@ -19,8 +19,9 @@ struct _IntegrityOverview
   GtkWidget             *stack;
   GtkWidget             *empty_page;
   GtkWidget             *summary_label;
-  GtkWidget             *kpi_box;
+  GtkWidget             *kpi_box;     /* a heading and a flow box of tiles per plugin */
   GtkWidget             *no_kpis_label;
+  GtkWidget             *notes_list;
 };
 
 G_DEFINE_FINAL_TYPE (IntegrityOverview, integrity_overview, GTK_TYPE_WIDGET)
@@ -36,6 +37,7 @@ typedef struct
   gboolean   has_data;
   char      *last_import;
   GPtrArray *kpis;
+  GPtrArray *notes;  /* IntegrityAnnotation, newest first */
 } KpiResult;
 
 static void
@@ -55,6 +57,7 @@ kpi_result_free (gpointer data)
 
   g_free (result->last_import);
   g_ptr_array_unref (result->kpis);
+  g_clear_pointer (&result->notes, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -81,19 +84,8 @@ collect_kpis (sqlite3       *db,
   for (guint i = 0; i < request->addins->len && !g_cancellable_is_cancelled (cancellable); i++)
     integrity_addin_collect_kpis (g_ptr_array_index (request->addins, i), db,
                                   request->filter, result->kpis, cancellable);
+  result->notes = integrity_annotations_read_all (db, NULL);
   return result;
-}
-
-static char *
-describe_last_import (const char *iso8601)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso8601, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (when == NULL)
-    return g_strdup (iso8601);
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%e %b %Y %H:%M");
 }
 
 static void
@@ -107,6 +99,54 @@ on_tile_activated (IntegrityKpiTile  *tile,
   gtk_widget_activate_action (widget, "win.show-page", "s", kpi->plugin_id);
 }
 
+static GtkWidget *
+new_tile_box (void)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 12);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 3);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
+  return box;
+}
+
+/* A heading with the plugin's Name over its tiles, in plugin order. */
+static void
+show_kpis (IntegrityOverview *self,
+           GPtrArray         *kpis)
+{
+  GtkWidget *child;
+  GtkWidget *tiles = NULL;
+  const char *group = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->kpi_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->kpi_box), child);
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      IntegrityKpi *kpi = g_ptr_array_index (kpis, i);
+      GtkWidget *tile = integrity_kpi_tile_new (kpi);
+
+      if (tiles == NULL || g_strcmp0 (group, kpi->plugin_id) != 0)
+        {
+          PeasPluginInfo *info = integrity_plugin_engine_get_plugin (self->engine, kpi->plugin_id);
+          GtkWidget *heading = gtk_label_new (info != NULL ? peas_plugin_info_get_name (info) : kpi->plugin_id);
+
+          gtk_label_set_xalign (GTK_LABEL (heading), 0);
+          gtk_widget_add_css_class (heading, "heading");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+          gtk_box_append (GTK_BOX (self->kpi_box), heading);
+          tiles = new_tile_box ();
+          gtk_box_append (GTK_BOX (self->kpi_box), tiles);
+          group = kpi->plugin_id;
+        }
+      g_signal_connect (tile, "activated", G_CALLBACK (on_tile_activated), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (tiles), tile);
+    }
+}
+
 static void
 kpis_collected (GObject      *source,
                 GAsyncResult *res,
@@ -115,7 +155,6 @@ kpis_collected (GObject      *source,
   g_autoptr(IntegrityOverview) self = user_data;
   g_autoptr(GError) error = NULL;
   KpiResult *result;
-  GtkWidget *child;
   GSettings *settings;
   g_autofree char *force = NULL;
   g_autofree char *period = NULL;
@@ -140,21 +179,14 @@ kpis_collected (GObject      *source,
   settings = integrity_context_get_settings (self->context);
   force = settings != NULL ? g_settings_get_string (settings, "force-name") : g_strdup ("");
   period = integrity_filter_describe (integrity_context_get_filter (self->context));
-  when = describe_last_import (result->last_import);
+  when = integrity_format_timestamp (result->last_import);
   /* Translators: "Greater Example Police · Apr 2020 – Mar 2021, all districts · data imported 3 Mar 2021 10:04" */
   summary = g_strdup_printf (_("%s%s%s · data imported %s"), force,
                              *force != '\0' ? " · " : "", period, when);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
 
-  while ((child = gtk_widget_get_first_child (self->kpi_box)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->kpi_box), child);
-  for (guint i = 0; i < result->kpis->len; i++)
-    {
-      GtkWidget *tile = integrity_kpi_tile_new (g_ptr_array_index (result->kpis, i));
-
-      g_signal_connect (tile, "activated", G_CALLBACK (on_tile_activated), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->kpi_box), tile);
-    }
+  show_kpis (self, result->kpis);
+  integrity_overview_show_notes (self, self->notes_list, result->notes);
   gtk_widget_set_visible (self->no_kpis_label, result->kpis->len == 0);
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "figures");
@@ -186,6 +218,14 @@ integrity_overview_is_empty (IntegrityOverview *self)
 {
   g_return_val_if_fail (INTEGRITY_IS_OVERVIEW (self), FALSE);
   return gtk_stack_get_visible_child (GTK_STACK (self->stack)) == self->empty_page;
+}
+
+/* TRUE once the first query has answered (figures or the empty state). */
+gboolean
+integrity_overview_is_loaded (IntegrityOverview *self)
+{
+  g_return_val_if_fail (INTEGRITY_IS_OVERVIEW (self), FALSE);
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "loading") != 0;
 }
 
 static void
@@ -276,14 +316,10 @@ integrity_overview_init (IntegrityOverview *self)
   gtk_label_set_xalign (GTK_LABEL (self->no_kpis_label), 0);
   gtk_box_append (GTK_BOX (column), self->no_kpis_label);
 
-  self->kpi_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->kpi_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->kpi_box), 12);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (self->kpi_box), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->kpi_box), 3);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->kpi_box), 1);
+  self->kpi_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (column), self->kpi_box);
+
+  gtk_box_append (GTK_BOX (column), integrity_overview_build_notes (self, &self->notes_list));
 
   adw_clamp_set_child (ADW_CLAMP (clamp), column);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
@@ -321,4 +357,10 @@ integrity_overview_new (IntegrityContext      *context,
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   integrity_overview_reload (self);
   return GTK_WIDGET (self);
+}
+
+IntegrityContext *
+_integrity_overview_get_context (IntegrityOverview *self)
+{
+  return self->context;
 }

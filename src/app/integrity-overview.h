@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (IntegrityOverview, integrity_overview, INTEGRITY, OVERVIEW
 GtkWidget *integrity_overview_new       (IntegrityContext      *context,
                                          IntegrityPluginEngine *engine);
 gboolean   integrity_overview_is_empty  (IntegrityOverview     *self);
+gboolean   integrity_overview_is_loaded (IntegrityOverview     *self);
 void       integrity_overview_reload    (IntegrityOverview     *self);
 
 G_END_DECLS

@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "integrity-briefing-dialog.h"
 #include "integrity-filter-bar.h"
 #include "integrity-import-dialog.h"
 #include "integrity-overview.h"
+#include "integrity-presentation.h"
 #include "integrity-window.h"
 
 struct _IntegrityWindow
@@ -267,6 +269,37 @@ import_data (GtkWidget  *widget,
   integrity_import_dialog_choose_file (dialog);
 }
 
+/* Export Briefing… (Ctrl+E): the dialog; Print…: the same pages. */
+static void
+export_briefing (GtkWidget  *widget,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (integrity_briefing_dialog_new (INTEGRITY_WINDOW (widget))));
+}
+
+static void
+print_briefing (GtkWidget  *widget,
+                const char *action,
+                GVariant   *parameter)
+{
+  integrity_briefing_print (INTEGRITY_WINDOW (widget));
+}
+
+/* Presentation mode (F5): a full-screen window of every chart. */
+static void
+start_presentation (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *parameter)
+{
+  IntegrityWindow *self = INTEGRITY_WINDOW (widget);
+  IntegrityPresentation *presentation = integrity_presentation_new (self->session);
+
+  gtk_window_set_transient_for (GTK_WINDOW (presentation), GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (presentation));
+  gtk_window_present (GTK_WINDOW (presentation));
+}
+
 /* A CSV file dropped on the window opens the same dialog on it. */
 static gboolean
 on_file_dropped (GtkDropTarget   *target,
@@ -422,6 +455,9 @@ integrity_window_class_init (IntegrityWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_data);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_briefing);
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, start_presentation);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,

@@ -30,5 +30,7 @@
 #include "core/integrity-vocabulary.h"
 
 #include "plugin/integrity-addin.h"
+#include "plugin/integrity-briefing.h"
+#include "plugin/integrity-briefing-pack.h"
 #include "plugin/integrity-context.h"
 #include "plugin/integrity-plugin-engine.h"

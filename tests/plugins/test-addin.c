@@ -193,6 +193,44 @@ test_addin_generate_demo (IntegrityAddin  *addin,
   return TRUE;
 }
 
+/* One page with its events KPI as a line, so tests see a plugin's pages. */
+static gboolean
+test_addin_add_briefing_pages (IntegrityAddin     *addin,
+                               IntegrityBriefing  *briefing,
+                               GError            **error)
+{
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  cairo_rectangle_t content;
+
+  test_addin_collect_kpis (addin, integrity_briefing_get_db (briefing),
+                           integrity_briefing_get_filter (briefing), kpis, NULL);
+  integrity_briefing_begin_page (briefing, "Test add-in briefing page", &content);
+  integrity_briefing_draw_kpi_line (briefing, g_ptr_array_index (kpis, 0), &content);
+  integrity_briefing_add_method_note (briefing, "Test events are counted.");
+  return TRUE;
+}
+
+/* Two slides: the events by month as a line, then as bars. */
+static void
+test_addin_collect_charts (IntegrityAddin        *addin,
+                           sqlite3               *db,
+                           const IntegrityFilter *filter,
+                           GPtrArray             *charts,
+                           GCancellable          *cancellable)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      IntegrityChart *chart = integrity_chart_new (INTEGRITY_CHART_X_MONTHS, INTEGRITY_FORMAT_COUNT);
+      double x[3] = { filter->to - 2, filter->to - 1, filter->to };
+      double y[3] = { 3, 5, 4 };
+
+      integrity_chart_set_title (chart, i == 0 ? "Test events by month" : "Test events as bars");
+      integrity_chart_add_series (chart, i == 0 ? INTEGRITY_CHART_SERIES_LINE : INTEGRITY_CHART_SERIES_BARS,
+                                  "Events", x, y, 3);
+      g_ptr_array_add (charts, chart);
+    }
+}
+
 static void
 test_addin_iface_init (IntegrityAddinInterface *iface)
 {
@@ -202,6 +240,8 @@ test_addin_iface_init (IntegrityAddinInterface *iface)
   iface->collect_kpis = test_addin_collect_kpis;
   iface->get_data_range = test_addin_get_data_range;
   iface->generate_demo = test_addin_generate_demo;
+  iface->add_briefing_pages = test_addin_add_briefing_pages;
+  iface->collect_charts = test_addin_collect_charts;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TestAddin, test_addin, G_TYPE_OBJECT,

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "integrity-month.h"
+#include "integrity-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,20 @@ GPtrArray *integrity_annotations_read (sqlite3             *db,
                                        IntegrityMonth       from,
                                        IntegrityMonth       to,
                                        GError             **error);
+GPtrArray *integrity_annotations_read_all (sqlite3           *db,
+                                           GError           **error);
+
+gint64     integrity_annotation_add    (IntegrityStore      *store,
+                                        const GDate         *date,
+                                        const char          *text,
+                                        GError             **error);
+gboolean   integrity_annotation_update (IntegrityStore      *store,
+                                        gint64               id,
+                                        const GDate         *date,
+                                        const char          *text,
+                                        GError             **error);
+gboolean   integrity_annotation_delete (IntegrityStore      *store,
+                                        gint64               id,
+                                        GError             **error);
 
 G_END_DECLS

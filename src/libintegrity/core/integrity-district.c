@@ -69,3 +69,53 @@ integrity_store_rename_district (IntegrityStore  *self,
   integrity_store_notify_changed (self, "core");
   return TRUE;
 }
+
+/**
+ * integrity_district_lookup:
+ * @name: (nullable): a district name as a filter holds it, any spelling
+ *   with the same key; %NULL for all districts
+ *
+ * Returns: the district's id; -1 for all districts (@name %NULL); 0 for a
+ *   name the store does not know, which matches no rows
+ */
+gint64
+integrity_district_lookup (sqlite3    *db,
+                           const char *name)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (db != NULL, 0);
+
+  if (name == NULL)
+    return -1;
+  key = integrity_district_key (name);
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM district WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * integrity_target_read:
+ * @name: the target's name in the `target` table, e.g. "victim-referral"
+ * @fallback: the value when the force has not set it
+ *
+ * Returns: the force's target, or @fallback
+ */
+double
+integrity_target_read (sqlite3    *db,
+                       const char *name,
+                       double      fallback)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (db != NULL && name != NULL, fallback);
+
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM target WHERE name = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return fallback;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_double (stmt, 0);
+  return fallback;
+}

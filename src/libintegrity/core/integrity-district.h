@@ -10,4 +10,11 @@ gboolean integrity_store_rename_district    (IntegrityStore  *self,
                                              const char      *name,
                                              GError         **error);
 
+/* For queries on any connection (worker threads too). */
+gint64   integrity_district_lookup          (sqlite3         *db,
+                                             const char      *name);
+double   integrity_target_read              (sqlite3         *db,
+                                             const char      *name,
+                                             double           fallback);
+
 G_END_DECLS

@@ -87,3 +87,19 @@ integrity_format_delta (double          delta,
     }
   return g_strconcat (sign, magnitude, NULL);
 }
+
+/* A stored ISO 8601 time, local: " 3 Mar 2021 10:04". Unparsable: as given. */
+char *
+integrity_format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (iso8601 != NULL, NULL);
+
+  when = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (when == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%e %b %Y %H:%M");
+}

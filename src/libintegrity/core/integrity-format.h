@@ -16,6 +16,7 @@ typedef enum
 char *integrity_format_value        (double          value,
                                      IntegrityFormat format);
 char *integrity_format_count        (double          value);
+char *integrity_format_timestamp    (const char     *iso8601);
 char *integrity_format_delta        (double          delta,
                                      IntegrityFormat format);
 

@@ -101,7 +101,7 @@ integrity_store_finalize (GObject *object)
   IntegrityStore *self = INTEGRITY_STORE (object);
 
   if (self->db != NULL)
-    sqlite3_close (self->db);
+    sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_free (self->path);
   g_free (self->read_only_reason);
@@ -240,11 +240,11 @@ become_read_only (IntegrityStore *self,
       if (sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
           && configure_connection (db, FALSE, NULL))
         {
-          sqlite3_close (self->db);
+          sqlite3_close_v2 (self->db);
           self->db = db;
         }
       else if (db != NULL)
-        sqlite3_close (db);
+        sqlite3_close_v2 (db);
       self->read_only = TRUE;
     }
   if (self->read_only_reason == NULL)
@@ -277,7 +277,7 @@ write_backup (IntegrityStore  *self,
   if (rc != SQLITE_OK)
     {
       integrity_sqlite_error (error, copy, rc, _("Could not create the backup"));
-      sqlite3_close (copy);
+      sqlite3_close_v2 (copy);
       return FALSE;
     }
   g_chmod (partial_path, 0600);
@@ -286,13 +286,13 @@ write_backup (IntegrityStore  *self,
   if (backup == NULL)
     {
       integrity_sqlite_error (error, copy, sqlite3_errcode (copy), _("Could not create the backup"));
-      sqlite3_close (copy);
+      sqlite3_close_v2 (copy);
       g_unlink (partial_path);
       return FALSE;
     }
   rc = sqlite3_backup_step (backup, -1);
   sqlite3_backup_finish (backup);
-  sqlite3_close (copy);
+  sqlite3_close_v2 (copy);
 
   if (rc != SQLITE_DONE)
     {
@@ -556,7 +556,7 @@ integrity_store_open_reader (IntegrityStore  *self,
     {
       if (rc != SQLITE_OK)
         integrity_sqlite_error (error, db, rc, _("The store could not be read"));
-      sqlite3_close (db);
+      sqlite3_close_v2 (db);
       return NULL;
     }
   return db;
@@ -995,7 +995,7 @@ query_thread (GTask        *task,
       return;
     }
   result = query->func (db, query->data, cancellable, &error);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   if (error != NULL)
     {

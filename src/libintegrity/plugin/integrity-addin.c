@@ -41,6 +41,23 @@ integrity_addin_real_generate_demo (IntegrityAddin  *self,
   return TRUE;
 }
 
+static gboolean
+integrity_addin_real_add_briefing_pages (IntegrityAddin     *self,
+                                         IntegrityBriefing  *briefing,
+                                         GError            **error)
+{
+  return TRUE;
+}
+
+static void
+integrity_addin_real_collect_charts (IntegrityAddin        *self,
+                                     sqlite3               *db,
+                                     const IntegrityFilter *filter,
+                                     GPtrArray             *charts,
+                                     GCancellable          *cancellable)
+{
+}
+
 static void
 integrity_addin_default_init (IntegrityAddinInterface *iface)
 {
@@ -48,6 +65,8 @@ integrity_addin_default_init (IntegrityAddinInterface *iface)
   iface->collect_kpis = integrity_addin_real_collect_kpis;
   iface->get_data_range = integrity_addin_real_get_data_range;
   iface->generate_demo = integrity_addin_real_generate_demo;
+  iface->add_briefing_pages = integrity_addin_real_add_briefing_pages;
+  iface->collect_charts = integrity_addin_real_collect_charts;
 }
 
 gboolean
@@ -119,6 +138,35 @@ integrity_addin_generate_demo (IntegrityAddin  *self,
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
   g_return_val_if_fail (rand != NULL && scale > 0, FALSE);
   return INTEGRITY_ADDIN_GET_IFACE (self)->generate_demo (self, store, rand, scale, error);
+}
+
+/* Worker thread: the plugin's pages of the briefing pack. */
+gboolean
+integrity_addin_add_briefing_pages (IntegrityAddin     *self,
+                                    IntegrityBriefing  *briefing,
+                                    GError            **error)
+{
+  g_return_val_if_fail (INTEGRITY_IS_ADDIN (self), FALSE);
+  g_return_val_if_fail (INTEGRITY_IS_BRIEFING (briefing), FALSE);
+  return INTEGRITY_ADDIN_GET_IFACE (self)->add_briefing_pages (self, briefing, error);
+}
+
+/**
+ * integrity_addin_collect_charts:
+ * @charts: (element-type IntegrityChart): the plugin appends its charts
+ *
+ * Worker thread: the charts presentation mode shows, one a slide.
+ */
+void
+integrity_addin_collect_charts (IntegrityAddin        *self,
+                                sqlite3               *db,
+                                const IntegrityFilter *filter,
+                                GPtrArray             *charts,
+                                GCancellable          *cancellable)
+{
+  g_return_if_fail (INTEGRITY_IS_ADDIN (self));
+  g_return_if_fail (db != NULL && filter != NULL && charts != NULL);
+  INTEGRITY_ADDIN_GET_IFACE (self)->collect_charts (self, db, filter, charts, cancellable);
 }
 
 /**

@@ -4,7 +4,9 @@
 #include <gtk/gtk.h>
 #include <libpeas/peas.h>
 
+#include "chart/integrity-chart.h"
 #include "core/integrity-kpi.h"
+#include "plugin/integrity-briefing.h"
 #include "plugin/integrity-context.h"
 
 G_BEGIN_DECLS
@@ -45,6 +47,18 @@ struct _IntegrityAddinInterface
                                 GRand                 *rand,
                                 guint                  scale,
                                 GError               **error);
+  /* Optional, worker thread: draw the plugin's pages of the briefing pack
+   * with integrity_briefing_begin_page() and its helpers. Default: none. */
+  gboolean   (*add_briefing_pages) (IntegrityAddin    *self,
+                                    IntegrityBriefing *briefing,
+                                    GError           **error);
+  /* Optional, worker thread: append the IntegrityChart models to show in
+   * presentation mode, one a slide, in order. Default: none. */
+  void       (*collect_charts) (IntegrityAddin        *self,
+                                sqlite3               *db,
+                                const IntegrityFilter *filter,
+                                GPtrArray             *charts,
+                                GCancellable          *cancellable);
 };
 
 gboolean   integrity_addin_load           (IntegrityAddin        *self,
@@ -67,6 +81,15 @@ gboolean   integrity_addin_generate_demo  (IntegrityAddin        *self,
                                            GRand                 *rand,
                                            guint                  scale,
                                            GError               **error);
+
+gboolean   integrity_addin_add_briefing_pages (IntegrityAddin        *self,
+                                           IntegrityBriefing     *briefing,
+                                           GError               **error);
+void       integrity_addin_collect_charts (IntegrityAddin        *self,
+                                           sqlite3               *db,
+                                           const IntegrityFilter *filter,
+                                           GPtrArray             *charts,
+                                           GCancellable          *cancellable);
 
 gboolean   integrity_addins_get_data_range (GPtrArray             *addins,
                                            sqlite3               *db,

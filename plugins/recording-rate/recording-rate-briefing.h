@@ -1,0 +1,14 @@
+/* recording-rate-briefing.h — the recording-rate pages of the briefing pack and its slides. SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <integrity.h>
+
+G_BEGIN_DECLS
+
+gboolean recording_rate_add_briefing_pages (IntegrityBriefing      *briefing,
+                                            GError                **error);
+void     recording_rate_collect_charts     (sqlite3                *db,
+                                            const IntegrityFilter  *filter,
+                                            GPtrArray              *charts);
+
+G_END_DECLS
