@@ -172,6 +172,22 @@ enough_widgets (gpointer data)
   return count_widgets (wait->root, wait->type) >= wait->n;
 }
 
+static GtkWidget *
+find_dropdown (GtkWidget  *widget,
+               const char *tooltip)
+{
+  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dropdown (child, tooltip);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 typedef struct
 {
   GtkWidget  *root;
@@ -232,6 +248,15 @@ test_recording_rate_page_on_demo (Fixture       *f,
     LabelWait eastfield = { charts.root, "Eastfield:" };
     g_assert_true (itest_wait_until (label_appears, &eastfield, 5000));
     g_assert_false (label_appears (&district));
+  }
+  /* The header shows the filter it was given. */
+  {
+    GtkWidget *dropdown = find_dropdown (GTK_WIDGET (f->window), "District");
+    GtkStringObject *item = NULL;
+
+    g_assert_nonnull (dropdown);
+    item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Eastfield");
   }
 }
 

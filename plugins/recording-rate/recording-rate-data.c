@@ -128,38 +128,6 @@ sums_read (sqlite3_stmt  *stmt,
   sums->within_24h = (guint64) sqlite3_column_int64 (stmt, first_column + 3);
 }
 
-double
-recording_rate_read_target (sqlite3    *db,
-                            const char *name,
-                            double      fallback)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM target WHERE name = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return fallback;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_double (stmt, 0);
-  return fallback;
-}
-
-/* -1 for all districts, 0 for a district the store does not know. */
-static gint64
-lookup_district (sqlite3    *db,
-                 const char *name)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *key = NULL;
-
-  if (name == NULL)
-    return -1;
-  key = integrity_district_key (name);
-  if (sqlite3_prepare_v2 (db, "SELECT id FROM district WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-}
-
 /* The same query with or without a district, so each uses its index. */
 static int
 prepare_filtered (sqlite3       *db,
@@ -393,8 +361,8 @@ recording_rate_query_page (sqlite3                *db,
 
   data->filter = integrity_filter_copy (filter);
   n_months = recording_page_data_n_months (data);
-  data->target = recording_rate_read_target (db, RECORDING_RATE_ID, RECORDING_RATE_DEFAULT_TARGET);
-  data->target_24h = recording_rate_read_target (db, "recording-24h", RECORDING_RATE_24H_DEFAULT_TARGET);
+  data->target = integrity_target_read (db, RECORDING_RATE_ID, RECORDING_RATE_DEFAULT_TARGET);
+  data->target_24h = integrity_target_read (db, "recording-24h", RECORDING_RATE_24H_DEFAULT_TARGET);
   data->months = g_array_new (FALSE, TRUE, sizeof (RecordingSums));
   g_array_set_size (data->months, n_months * INTEGRITY_N_CATEGORIES);
   data->monthly_volume = g_array_new (FALSE, FALSE, sizeof (double));
@@ -406,7 +374,7 @@ recording_rate_query_page (sqlite3                *db,
   data->districts = g_ptr_array_new_with_free_func ((GDestroyNotify) recording_district_free);
   data->volume_by_type = g_ptr_array_new_with_free_func ((GDestroyNotify) recording_volume_free);
 
-  district = lookup_district (db, filter->district);
+  district = integrity_district_lookup (db, filter->district);
   data->annotations = integrity_annotations_read (db, filter->from, filter->to, error);
   if (data->annotations == NULL
       || !read_audit (db, data, district, error)
@@ -612,7 +580,7 @@ recording_rate_query_incidents (sqlite3         *db,
 {
   g_autoptr(GPtrArray) incidents = g_ptr_array_new_with_free_func ((GDestroyNotify) recording_incident_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 district_id = lookup_district (db, district);
+  gint64 district_id = integrity_district_lookup (db, district);
   int rc;
 
   rc = prepare_filtered (db,

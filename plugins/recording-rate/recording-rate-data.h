@@ -67,9 +67,6 @@ IntegrityProportion       recording_sums_24h_rate           (const RecordingSums
 double                    recording_unrecorded_per_day      (double                 volume,
                                                              int                    days,
                                                              double                 rate);
-double                    recording_rate_read_target        (sqlite3               *db,
-                                                             const char            *name,
-                                                             double                 fallback);
 
 void                      recording_rate_kpis_from_data     (const RecordingPageData *data,
                                                              GPtrArray             *kpis);

@@ -194,6 +194,32 @@ integrity_filter_bar_reload (IntegrityFilterBar *self)
                                self->cancellable, choices_loaded, g_object_ref (self));
 }
 
+/* Another part of the app (a test, presentation, a tile) set the filter:
+ * show it, so the header never disagrees with the pages. */
+static void
+on_context_filter_changed (IntegrityFilterBar *self)
+{
+  const IntegrityFilter *filter = integrity_context_get_filter (self->context);
+  guint n_months = g_list_model_get_n_items (G_LIST_MODEL (self->months));
+  guint district_index = 0;
+
+  if (self->populating || !self->loaded_once)
+    return;
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->districts)); i++)
+    if (filter->district != NULL
+        && g_utf8_collate (gtk_string_list_get_string (self->districts, i), filter->district) == 0)
+      district_index = i;
+
+  self->populating = TRUE;
+  if (filter->from >= self->first && filter->to < self->first + (int) n_months)
+    {
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->from_dropdown), (guint) (filter->from - self->first));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->to_dropdown), (guint) (filter->to - self->first));
+    }
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->district_dropdown), district_index);
+  self->populating = FALSE;
+}
+
 static void
 on_store_changed (IntegrityStore     *store,
                   const char         *component,
@@ -216,6 +242,8 @@ integrity_filter_bar_set_session (IntegrityFilterBar    *self,
   self->engine = g_object_ref (engine);
   g_signal_connect_object (integrity_context_get_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (context, "notify::filter", G_CALLBACK (on_context_filter_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (engine, "addin-added", G_CALLBACK (integrity_filter_bar_reload),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (engine, "addin-removed", G_CALLBACK (integrity_filter_bar_reload),
