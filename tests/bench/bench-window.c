@@ -1,0 +1,180 @@
+/* bench-window.c — the window on a store: time to a filled overview, main-loop stalls. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "integrity-screenshot.h"
+#include "integrity-session.h"
+#include "integrity-window.h"
+
+/* Prints tab-separated lines (LABEL WHAT DETAIL VALUE UNIT) for tools/bench.
+ * Run under a display (xvfb-run). A high-priority timer ticks every
+ * millisecond; the longest gap between ticks is the longest stall. */
+
+#define TICK_MS 1
+#define SETTLE_MS 300
+#define LOAD_TIMEOUT_MS 30000
+
+static gint64 tick_last;
+static gint64 tick_max;
+static guint tick_count;
+
+static gboolean
+on_tick (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (tick_last != 0)
+    tick_max = MAX (tick_max, now - tick_last);
+  tick_last = now;
+  tick_count++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stall_reset (void)
+{
+  tick_last = g_get_monotonic_time ();
+  tick_max = 0;
+  tick_count = 0;
+}
+
+static void
+spin_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Spins until @page says it has loaded; returns the time taken in ms, or -1. */
+static double
+wait_loaded (GtkWidget *page,
+             gboolean   must_reload)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean seen_unloaded = !must_reload;
+
+  while (g_get_monotonic_time () - start < LOAD_TIMEOUT_MS * 1000)
+    {
+      gboolean loaded = integrity_screenshot_page_is_loaded (page);
+
+      if (!loaded)
+        seen_unloaded = TRUE;
+      else if (seen_unloaded)
+        return (g_get_monotonic_time () - start) / 1000.0;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return -1;
+}
+
+static gboolean
+has_loaded_property (GtkWidget *page)
+{
+  return g_object_class_find_property (G_OBJECT_GET_CLASS (page), "loaded") != NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *const pages[] = { "recording-rate", "victim-care", "training", "overview" };
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegritySession) session = NULL;
+  g_autoptr(IntegrityFilter) changed = NULL;
+  IntegrityContext *context;
+  IntegrityWindow *window;
+  const char *label;
+  double worst_switch = 0;
+  struct rusage usage;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: bench-window STORE LABEL\n");
+      return 2;
+    }
+  label = argv[2];
+  adw_init ();
+  session = integrity_session_new (argv[1], &error);
+  if (session == NULL)
+    g_error ("%s", error->message);
+  if (integrity_session_get_settings (session) != NULL)
+    g_settings_set_string (integrity_session_get_settings (session), "last-page", "overview");
+  window = integrity_window_new (NULL, session);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  integrity_window_show_page (window, "overview");
+
+  /* Start to the overview's figures on screen. */
+  if (wait_loaded (integrity_window_get_page (window, "overview"), FALSE) < 0)
+    g_error ("the overview did not load");
+  g_print ("%s\twindow\toverview-filled\t%.0f\tms\n", label, (g_get_monotonic_time () - start) / 1000.0);
+
+  g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, NULL, NULL);
+  spin_ms (SETTLE_MS);
+  stall_reset ();
+  spin_ms (SETTLE_MS);
+  g_print ("%s\tstall\tidle\t%.1f\tms (%u ticks in %u ms)\n", label, tick_max / 1000.0, tick_count, SETTLE_MS);
+
+  /* Every page in turn: the switch, its queries, its charts. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        GtkWidget *page = integrity_window_get_page (window, pages[i]);
+        double ready;
+
+        if (page == NULL)
+          continue;
+        stall_reset ();
+        integrity_window_show_page (window, pages[i]);
+        ready = wait_loaded (page, FALSE);
+        spin_ms (SETTLE_MS);
+        worst_switch = MAX (worst_switch, tick_max / 1000.0);
+        g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (ready %.0f ms)\n", label, round ? "-again" : "",
+                 pages[i], tick_max / 1000.0, ready);
+      }
+
+  /* A filter change (district and period) on each plugin page, to its data shown. */
+  context = integrity_session_get_context (session);
+  {
+    const IntegrityFilter *filter = integrity_context_get_filter (context);
+
+    changed = integrity_filter_new (filter->from - 6, filter->to - 6, "Westmoor");
+  }
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = integrity_window_get_page (window, pages[i]);
+      g_autoptr(IntegrityFilter) back = NULL;
+      double ready;
+
+      if (page == NULL || !has_loaded_property (page))
+        {
+          if (page != NULL)
+            g_print ("%s\tfilter-change\t%s\t-\tno \"loaded\" property\n", label, pages[i]);
+          continue;
+        }
+      integrity_window_show_page (window, pages[i]);
+      wait_loaded (page, FALSE);
+      spin_ms (SETTLE_MS);
+      back = integrity_context_dup_filter (context);
+      stall_reset ();
+      integrity_context_set_filter (context, changed);
+      ready = wait_loaded (page, TRUE);
+      spin_ms (SETTLE_MS);
+      worst_switch = MAX (worst_switch, tick_max / 1000.0);
+      g_print ("%s\tfilter-change\t%s\t%.0f\tms to data shown (stall %.1f ms)\n", label, pages[i],
+               ready, tick_max / 1000.0);
+      integrity_context_set_filter (context, back);
+      wait_loaded (page, TRUE);
+    }
+
+  g_print ("%s\tstall\tworst\t%.1f\tms\n", label, worst_switch);
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("%s\tpeak-rss\tbrowsing\t%.1f\tMB\n", label, usage.ru_maxrss / 1024.0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
