@@ -109,3 +109,16 @@ itest_label_in_tree (GtkWidget  *widget,
       return TRUE;
   return FALSE;
 }
+
+/* How many widgets of @type, @widget included, are on screen. */
+guint
+itest_count_mapped (GtkWidget *widget,
+                    GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += itest_count_mapped (child, type);
+  return n;
+}

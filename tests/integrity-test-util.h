@@ -17,5 +17,7 @@ char       *itest_shared_data_path  (const char     *relative);
 char       *itest_file_sha256       (const char     *path);
 gboolean    itest_label_in_tree     (GtkWidget      *widget,
                                      const char     *text);
+guint       itest_count_mapped      (GtkWidget      *widget,
+                                     GType           type);
 
 G_END_DECLS

@@ -427,6 +427,26 @@ test_describe (void)
   g_assert_cmpstr (at, ==, "Aug 2020\nAll crime: no data");
 }
 
+/* The right end of each bar, top to bottom, in pixels. */
+static void
+bar_right_ends (Picture *picture,
+                int      right_end[3])
+{
+  IntegrityChartStyle style;
+
+  integrity_chart_style_init (&style, INTEGRITY_CHART_THEME_LIGHT, 1.0);
+  g_assert_true (picture->geometry.horizontal);
+  for (guint k = 0; k < 3; k++)
+    {
+      int row = (int) integrity_chart_geometry_x_to_pixel (&picture->geometry, k);
+
+      right_end[k] = 0;
+      for (int px = (int) picture->geometry.x; px < WIDTH; px++)
+        if (pixel_is (picture, px, row, integrity_chart_style_get_colour (&style, 0), 0.1))
+          right_end[k] = px;
+    }
+}
+
 static void
 test_league_order (void)
 {
@@ -435,7 +455,6 @@ test_league_order (void)
   g_autoptr(IntegrityChart) chart = integrity_chart_new (INTEGRITY_CHART_X_CATEGORIES, INTEGRITY_FORMAT_PERCENT);
   g_autofree char *text = NULL;
   Picture picture = { 0 };
-  IntegrityChartStyle style;
   double top_bar, bottom_bar;
   int right_end[3] = { 0 };
 
@@ -447,21 +466,71 @@ test_league_order (void)
 
   /* Sorted: the top bar is the longest, the bottom the shortest. */
   picture_render (&picture, chart, INTEGRITY_CHART_THEME_LIGHT);
-  integrity_chart_style_init (&style, INTEGRITY_CHART_THEME_LIGHT, 1.0);
-  g_assert_true (picture.geometry.horizontal);
-  for (guint k = 0; k < 3; k++)
-    {
-      int row = (int) integrity_chart_geometry_x_to_pixel (&picture.geometry, k);
-      for (int px = (int) picture.geometry.x; px < WIDTH; px++)
-        if (pixel_is (&picture, px, row, integrity_chart_style_get_colour (&style, 0), 0.1))
-          right_end[k] = px;
-    }
+  bar_right_ends (&picture, right_end);
   top_bar = right_end[0];
   bottom_bar = right_end[2];
   g_assert_cmpfloat (top_bar, >, right_end[1]);
   g_assert_cmpfloat (right_end[1], >, bottom_bar);
   g_assert_cmpfloat (fabs (top_bar - integrity_chart_geometry_y_to_pixel (&picture.geometry, 0.93)), <=, 2);
   picture_clear (&picture);
+}
+
+/* Sorted ascending, the first (top) bar is the lowest, the last the highest. */
+static void
+test_league_order_ascending (void)
+{
+  const char *districts[] = { "Bolton", "Bury", "Wigan", NULL };
+  double x[3] = { 0, 1, 2 }, y[3] = { 0.81, 0.93, 0.70 };
+  g_autoptr(IntegrityChart) chart = integrity_chart_new (INTEGRITY_CHART_X_CATEGORIES, INTEGRITY_FORMAT_PERCENT);
+  Picture picture = { 0 };
+  int right_end[3] = { 0 };
+
+  integrity_chart_set_categories (chart, districts);
+  integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_HBARS, "Completion", x, y, 3);
+  g_assert_false (integrity_chart_get_sort_ascending (chart));
+  integrity_chart_set_sort_ascending (chart, TRUE);
+  g_assert_true (integrity_chart_get_sort_ascending (chart));
+
+  picture_render (&picture, chart, INTEGRITY_CHART_THEME_LIGHT);
+  bar_right_ends (&picture, right_end);
+  g_assert_cmpint (right_end[0], >, 0);
+  g_assert_cmpint (right_end[0], <, right_end[1]);
+  g_assert_cmpint (right_end[1], <, right_end[2]);
+  g_assert_cmpfloat (fabs (right_end[0] - integrity_chart_geometry_y_to_pixel (&picture.geometry, 0.70)), <=, 2);
+  picture_clear (&picture);
+}
+
+/* A heat map with a fixed value range colours a small spread alike. */
+static void
+test_heat_fixed_range (void)
+{
+  const char *modules[] = { "investigation", "victim-care", NULL };
+  const char *rows[] = { "Westmoor", NULL };
+  double x[2] = { 0, 1 }, values[2] = { 0.517, 0.520 };
+  g_autoptr(IntegrityChart) chart = integrity_chart_new (INTEGRITY_CHART_X_CATEGORIES, INTEGRITY_FORMAT_PERCENT);
+  Picture picture = { 0 };
+  double left[3], right[3], spread_free, spread_fixed;
+  int y;
+
+  integrity_chart_set_categories (chart, modules);
+  integrity_chart_add_heatmap (chart, "Done", rows, x, 2, values);
+  picture_render (&picture, chart, INTEGRITY_CHART_THEME_LIGHT);
+  y = (int) (picture.geometry.y + picture.geometry.height * 0.25);
+  pixel (&picture, (int) integrity_chart_geometry_x_to_pixel (&picture.geometry, 0), y, left);
+  pixel (&picture, (int) integrity_chart_geometry_x_to_pixel (&picture.geometry, 1), y, right);
+  spread_free = fabs (left[0] - right[0]) + fabs (left[1] - right[1]) + fabs (left[2] - right[2]);
+  picture_clear (&picture);
+
+  integrity_chart_set_y_range (chart, 0, 1);
+  picture_render (&picture, chart, INTEGRITY_CHART_THEME_LIGHT);
+  pixel (&picture, (int) integrity_chart_geometry_x_to_pixel (&picture.geometry, 0), y, left);
+  pixel (&picture, (int) integrity_chart_geometry_x_to_pixel (&picture.geometry, 1), y, right);
+  spread_fixed = fabs (left[0] - right[0]) + fabs (left[1] - right[1]) + fabs (left[2] - right[2]);
+  picture_clear (&picture);
+
+  /* From the data: the ends of the scale, far apart; fixed 0–100%: alike. */
+  g_assert_cmpfloat (spread_free, >, 0.5);
+  g_assert_cmpfloat (spread_fixed, <, 0.05);
 }
 
 int
@@ -476,6 +545,8 @@ main (int   argc,
   g_test_add_func ("/chart/render/gaps-stay-gaps", test_gaps);
   g_test_add_func ("/chart/render/dark-background", test_dark_background);
   g_test_add_func ("/chart/render/league-table-sorted", test_league_order);
+  g_test_add_func ("/chart/render/league-table-ascending", test_league_order_ascending);
+  g_test_add_func ("/chart/render/heat-map-fixed-range", test_heat_fixed_range);
   g_test_add_func ("/chart/m4/million-points", test_m4_million);
   g_test_add_func ("/chart/save/png-svg-pdf", test_save);
   g_test_add_func ("/chart/describe/latest-change-min-max", test_describe);

@@ -253,6 +253,47 @@ test_columns (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM test_addin_record WHERE ref = 'A'"), ==, 1);
 }
 
+/* Every row is accepted with a warning, as a plugin does for a date it set aside. */
+static IntegrityImportOutcome
+warn_every_row (const IntegrityImportRow  *row,
+                gpointer                   job_data,
+                GError                   **error)
+{
+  integrity_import_row_add_warning (row, "'%s' noted", integrity_import_row_get_text (row, 0));
+  return INTEGRITY_IMPORT_ROW_INSERTED;
+}
+
+static void
+test_row_warnings (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const IntegrityImportColumn columns[] = { { "ref", INTEGRITY_COLUMN_TEXT, INTEGRITY_COLUMN_KEY } };
+  static const IntegrityImporterInfo info = {
+    .kind = "test-warnings", .component = "test-addin", .title = "Warnings",
+    .columns = columns, .n_columns = G_N_ELEMENTS (columns), .row = warn_every_row,
+  };
+  g_autoptr(IntegrityImporter) importer = integrity_importer_new (&info, NULL);
+  g_autoptr(GString) content = g_string_new ("ref\n");
+  g_autofree char *path = NULL;
+  GPtrArray *warnings;
+
+  for (guint i = 1; i <= INTEGRITY_IMPORT_MAX_WARNINGS + 50; i++)
+    g_string_append_printf (content, "R%u\n", i);
+  path = write_file (f, "notes.csv", content->str, -1);
+  f->job = integrity_import_job_new (f->store, importer, path);
+  g_assert_true (integrity_import_job_run (f->job, NULL, &f->error));
+  g_assert_no_error (f->error);
+
+  /* The first hundred with file and line, then one line counting the rest. */
+  warnings = integrity_import_job_get_warnings (f->job);
+  g_assert_cmpuint (warnings->len, ==, INTEGRITY_IMPORT_MAX_WARNINGS + 1);
+  g_assert_cmpstr (g_ptr_array_index (warnings, 0), ==, "notes.csv:2: 'R1' noted");
+  g_assert_cmpstr (g_ptr_array_index (warnings, INTEGRITY_IMPORT_MAX_WARNINGS - 1), ==, "notes.csv:101: 'R100' noted");
+  g_assert_cmpstr (g_ptr_array_index (warnings, INTEGRITY_IMPORT_MAX_WARNINGS), ==,
+                   "notes.csv: 50 more warnings not listed");
+  g_assert_cmpint (integrity_import_job_get_rows_inserted (f->job), ==, INTEGRITY_IMPORT_MAX_WARNINGS + 50);
+}
+
 static void
 test_empty (Fixture       *f,
             gconstpointer  data)
@@ -548,6 +589,7 @@ main (int   argc,
   ADD ("/import/typed-values", test_typed_values);
   ADD ("/import/non-utf8", test_non_utf8);
   ADD ("/import/columns", test_columns);
+  ADD ("/import/row-warnings", test_row_warnings);
   ADD ("/import/empty", test_empty);
   ADD ("/import/long-field", test_long_field);
   ADD ("/import/duplicates", test_duplicates);

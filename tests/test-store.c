@@ -340,6 +340,63 @@ test_damaged_file (Fixture       *f,
   g_assert_nonnull (strstr (error->message, f->path));
 }
 
+/* A damaged store with a backup: detected at open, and the backup put back
+ * with the damaged file kept aside (what the app's "Restore" does). */
+static void
+test_restore_backup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *backup = g_strconcat (f->path, ".backup", NULL);
+  g_autofree char *damaged = g_strconcat (f->path, ".damaged", NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_null (integrity_store_find_backup (f->path, NULL));
+  g_assert_false (integrity_store_restore_backup (f->path, &error));
+  g_assert_nonnull (strstr (error->message, "no backup"));
+  g_clear_error (&error);
+
+  g_assert_true (integrity_store_set_meta (store, "force", "Example", &error));
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (backup, contents, (gssize) length, NULL));
+
+  /* Cut short: detected at open, naming the file. */
+  g_assert_true (g_file_set_contents (f->path, contents, (gssize) length / 2, NULL));
+  store = integrity_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+
+  found = integrity_store_find_backup (f->path, &modified);
+  g_assert_cmpstr (found, ==, backup);
+  g_assert_nonnull (modified);
+  g_assert_true (integrity_store_restore_backup (f->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  value = integrity_store_get_meta (store, "force");
+  g_assert_cmpstr (value, ==, "Example");
+  g_clear_object (&store);
+
+  /* A damaged backup is never restored. */
+  g_assert_true (g_file_set_contents (backup, "junk", -1, NULL));
+  g_assert_false (integrity_store_restore_backup (f->path, &error));
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT);
+}
+
 static void
 test_check_reports_schema (Fixture       *f,
                            gconstpointer  data)
@@ -388,6 +445,7 @@ main (int   argc,
   ADD ("query-on-worker", test_query_on_worker);
   ADD ("damaged-file", test_damaged_file);
   ADD ("check-reports-schema", test_check_reports_schema);
+  ADD ("restore-backup", test_restore_backup);
   ADD ("import-log-means-data", test_import_log_means_data);
 #undef ADD
 

@@ -3,8 +3,10 @@
 
 #include <integrity.h>
 #include <math.h>
+#include <string.h>
 
 #include "integrity-test-util.h"
+#include "training-briefing.h"
 #include "training-charts.h"
 #include "training-data.h"
 #include "training-demo.h"
@@ -493,13 +495,153 @@ test_burn_up_chart (Fixture       *f,
 
   build_force (f);
   page = page_at (f, 2021, 1, NULL);
-  chart = training_burn_up_chart (cohort_of (page, "Sergeants"), page->as_at);
+  chart = training_burn_up_chart (cohort_of (page, "Sergeants"), page->as_at, 0);
   g_assert_cmpuint (integrity_chart_get_n_series (chart), ==, 3);
   g_assert_cmpint (integrity_chart_get_series_kind (chart, 0), ==, INTEGRITY_CHART_SERIES_STEP);
   g_assert_cmpstr (integrity_chart_get_series_name (chart, 1), ==, "Projection at the current pace");
   g_clear_object (&chart);
-  chart = training_heat_chart (page);
+  chart = training_heat_chart (page, 0);
   g_assert_cmpuint (integrity_chart_get_n_categories (chart), ==, 3);
+}
+
+/* Presentation mode: every cohort's burn-up, then districts and modules. */
+static void
+test_collect_charts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (2021, 1),
+                                                            integrity_month_new (2021, 1), NULL);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+  IntegrityChart *districts;
+
+  training_collect_charts (db_of (f), filter, charts);
+  g_assert_cmpuint (charts->len, ==, 0);  /* no cohorts, no slides */
+
+  build_force (f);
+  training_collect_charts (db_of (f), filter, charts);
+  g_assert_cmpuint (charts->len, ==, 4);
+  g_assert_cmpstr (integrity_chart_get_title (g_ptr_array_index (charts, 0)), ==, "Sergeants: through every module");
+  g_assert_cmpstr (integrity_chart_get_title (g_ptr_array_index (charts, 1)), ==,
+                   "Frontline officers: through every module");
+  districts = g_ptr_array_index (charts, 2);
+  g_assert_cmpstr (integrity_chart_get_title (districts), ==, "Completion by district");
+  g_assert_cmpint (integrity_chart_get_series_kind (districts, 0), ==, INTEGRITY_CHART_SERIES_HBARS);
+  g_assert_true (integrity_chart_get_sort_ascending (districts));
+  g_assert_cmpstr (integrity_chart_get_title (g_ptr_array_index (charts, 3)), ==, "Modules done, by district");
+}
+
+/* The pack's training pages as text (pdftotext), or NULL when poppler-utils is missing. */
+static char *
+briefing_text (Fixture    *f,
+               guint       suppress_below,
+               int         from_year,
+               int         from_month,
+               guint      *n_pages)
+{
+  g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (from_year, from_month),
+                                                            integrity_month_new (2021, 3), NULL);
+  g_autoptr(IntegrityBriefing) briefing = integrity_briefing_new (db_of (f), filter);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdf = g_build_filename (f->dir, "briefing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  const GPtrArray *notes;
+  char *text = NULL;
+  int status;
+
+  integrity_briefing_set_suppress_below (briefing, suppress_below);
+  g_assert_true (training_add_briefing_pages (briefing, &error));
+  g_assert_no_error (error);
+  *n_pages = integrity_briefing_get_n_pages (briefing);
+  notes = integrity_briefing_get_method_notes (briefing);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "last 28 days"));
+  g_assert_true (integrity_briefing_write_pdf (briefing, pdf, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  {
+    const char *argv[] = { pdftotext, "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  g_strdelimit (text, "\n", ' ');
+  return text;
+}
+
+/* No officer's reference anywhere in the pack: aggregates only. */
+static void
+assert_no_officer_refs (Fixture    *f,
+                        const char *text)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) words = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) split = g_regex_split_simple ("[^A-Za-z0-9_-]+", text, 0, 0);
+  guint n = 0;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    g_hash_table_add (words, split[i]);
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f), "SELECT officer_ref FROM training_officer", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *ref = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_hash_table_contains (words, ref))
+        g_error ("officer %s is named in the briefing pack", ref);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_briefing_demo (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *expected[] = {
+    "Training: progress by cohort", "Training: completion by district and module",
+    "Figures as at 31 Mar 2021, force-wide.", "Days to deadline", "Late: done by",
+    "Completion by district", "Westmoor", "Modules done, by district",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2018);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_pages = 0;
+
+  g_assert_true (integrity_store_begin (f->store, &error));
+  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
+  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  text = briefing_text (f, 0, 2020, 10, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 2);
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("the training pages lack “%s”", expected[i]);
+  assert_no_officer_refs (f, text);
+}
+
+/* Suppressed: counts below the threshold read "<10", shares on fewer are withheld. */
+static void
+test_briefing_suppressed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  guint n_pages = 0;
+
+  build_force (f);
+  text = briefing_text (f, 10, 2021, 1, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 2);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "<10"));
+  g_assert_nonnull (strstr (text, "withheld"));
+  assert_no_officer_refs (f, text);
 }
 
 /* ---- imports ----------------------------------------------------------------- */
@@ -618,6 +760,12 @@ test_earliest_completion_kept (Fixture       *f,
                       "1001,victim-care,2021-01-12\n"
                       "1001,victim-care,2021-01-20\n"
                       "1001,recording-compliance,2021-01-05\n", TRUE);
+  /* The summary says which dates gave way, row by row. */
+  g_assert_cmpuint (integrity_import_job_get_warnings (first)->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (integrity_import_job_get_warnings (first), 0), ==,
+                   "completions.csv:3: 1001 'investigation' completed 2021-01-03 and 2021-01-10: the earlier date is kept");
+  g_assert_cmpstr (g_ptr_array_index (integrity_import_job_get_warnings (first), 1), ==,
+                   "completions.csv:5: 1001 'victim-care' completed 2021-01-12 and 2021-01-20: the earlier date is kept");
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_completion WHERE officer_ref = '1001' AND"
                                   " ((module = 'investigation' AND completed_date = '2021-01-03')"
                                   " OR (module = 'victim-care' AND completed_date = '2021-01-12'))"), ==, 2);
@@ -629,6 +777,9 @@ test_earliest_completion_kept (Fixture       *f,
   later = run_import (f, "training-completions", "later.csv",
                       "officer_ref,module,completed_date\n1001,victim-care,2021-02-01\n", TRUE);
   g_assert_cmpint (integrity_import_job_get_rows_unchanged (later), ==, 1);
+  g_assert_cmpuint (integrity_import_job_get_warnings (later)->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (integrity_import_job_get_warnings (later), 0), ==,
+                   "later.csv:2: 1001 'victim-care' completed 2021-01-12 and 2021-02-01: the earlier date is kept");
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_completion WHERE module = 'victim-care'"
                                   " AND completed_date = '2021-01-12'"), ==, 1);
   /* An earlier date replaces it. */
@@ -785,6 +936,9 @@ main (int   argc,
   ADD ("query-plans", test_query_plans);
   ADD ("edit-cohort", test_edit_cohort);
   ADD ("burn-up-chart", test_burn_up_chart);
+  ADD ("collect-charts", test_collect_charts);
+  ADD ("briefing-demo", test_briefing_demo);
+  ADD ("briefing-suppressed", test_briefing_suppressed);
   ADD ("import-officers-rules", test_import_officers_rules);
   ADD ("import-completions-rules", test_import_completions_rules);
   ADD ("earliest-completion-kept", test_earliest_completion_kept);

@@ -105,6 +105,7 @@ recording_rate_trend_chart (const RecordingPageData *data,
     }
 
   integrity_chart_set_title (chart, quarters ? _("Recording rate by quarter") : _("Recording rate by month"));
+  /* xgettext:no-c-format */
   integrity_chart_set_subtitle (chart, _("Crimes that should have been recorded that were, with the 95% interval"));
   integrity_chart_set_caption (chart, _("Source: crime recording audit. Band: Wilson score interval."));
   series = integrity_chart_add_series (chart, INTEGRITY_CHART_SERIES_BAND, _("All crime"),

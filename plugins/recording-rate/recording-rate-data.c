@@ -75,6 +75,89 @@ static const IntegrityMigration migrations[] = {
     "  crimes INTEGER NOT NULL CHECK (crimes >= 0),"
     "  PRIMARY KEY (month, district_id, crime_type)"
     ") WITHOUT ROWID;" },
+  /* The rollup summed again: over every district (the force's monthly
+   * series) and over the offence groups (the district league), kept in
+   * step with it by triggers, so "all districts" reads a few hundred rows
+   * at national scale, not every district's. */
+  { 2,
+    "CREATE TABLE recording_audit_force ("
+    "  month INTEGER NOT NULL,"
+    "  offence_group TEXT NOT NULL,"
+    "  domestic_abuse INTEGER NOT NULL,"
+    "  incidents INTEGER NOT NULL,"
+    "  expected INTEGER NOT NULL,"
+    "  recorded INTEGER NOT NULL,"
+    "  within_24h INTEGER NOT NULL,"
+    "  PRIMARY KEY (month, offence_group, domestic_abuse)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE recording_audit_district ("
+    "  month INTEGER NOT NULL,"
+    "  district_id INTEGER NOT NULL,"
+    "  incidents INTEGER NOT NULL,"
+    "  expected INTEGER NOT NULL,"
+    "  recorded INTEGER NOT NULL,"
+    "  within_24h INTEGER NOT NULL,"
+    "  PRIMARY KEY (month, district_id)"
+    ") WITHOUT ROWID;"
+    "CREATE TRIGGER recording_audit_rollup_added AFTER INSERT ON recording_audit_rollup BEGIN"
+    "  INSERT INTO recording_audit_force VALUES (NEW.month, NEW.offence_group, NEW.domestic_abuse,"
+    "    NEW.incidents, NEW.expected, NEW.recorded, NEW.within_24h)"
+    "  ON CONFLICT DO UPDATE SET incidents = incidents + excluded.incidents, expected = expected + excluded.expected,"
+    "    recorded = recorded + excluded.recorded, within_24h = within_24h + excluded.within_24h;"
+    "  INSERT INTO recording_audit_district VALUES (NEW.month, NEW.district_id,"
+    "    NEW.incidents, NEW.expected, NEW.recorded, NEW.within_24h)"
+    "  ON CONFLICT DO UPDATE SET incidents = incidents + excluded.incidents, expected = expected + excluded.expected,"
+    "    recorded = recorded + excluded.recorded, within_24h = within_24h + excluded.within_24h;"
+    "END;"
+    /* The rollup's triggers change its sums, never its key. */
+    "CREATE TRIGGER recording_audit_rollup_changed AFTER UPDATE ON recording_audit_rollup BEGIN"
+    "  UPDATE recording_audit_force SET incidents = incidents + NEW.incidents - OLD.incidents,"
+    "    expected = expected + NEW.expected - OLD.expected, recorded = recorded + NEW.recorded - OLD.recorded,"
+    "    within_24h = within_24h + NEW.within_24h - OLD.within_24h"
+    "  WHERE month = OLD.month AND offence_group = OLD.offence_group AND domestic_abuse = OLD.domestic_abuse;"
+    "  UPDATE recording_audit_district SET incidents = incidents + NEW.incidents - OLD.incidents,"
+    "    expected = expected + NEW.expected - OLD.expected, recorded = recorded + NEW.recorded - OLD.recorded,"
+    "    within_24h = within_24h + NEW.within_24h - OLD.within_24h"
+    "  WHERE month = OLD.month AND district_id = OLD.district_id;"
+    "END;"
+    "CREATE TRIGGER recording_audit_rollup_removed AFTER DELETE ON recording_audit_rollup BEGIN"
+    "  UPDATE recording_audit_force SET incidents = incidents - OLD.incidents, expected = expected - OLD.expected,"
+    "    recorded = recorded - OLD.recorded, within_24h = within_24h - OLD.within_24h"
+    "  WHERE month = OLD.month AND offence_group = OLD.offence_group AND domestic_abuse = OLD.domestic_abuse;"
+    "  UPDATE recording_audit_district SET incidents = incidents - OLD.incidents, expected = expected - OLD.expected,"
+    "    recorded = recorded - OLD.recorded, within_24h = within_24h - OLD.within_24h"
+    "  WHERE month = OLD.month AND district_id = OLD.district_id;"
+    "END;"
+    "INSERT INTO recording_audit_force SELECT month, offence_group, domestic_abuse, sum(incidents),"
+    "  sum(expected), sum(recorded), sum(within_24h) FROM recording_audit_rollup"
+    "  GROUP BY month, offence_group, domestic_abuse;"
+    "INSERT INTO recording_audit_district SELECT month, district_id, sum(incidents),"
+    "  sum(expected), sum(recorded), sum(within_24h) FROM recording_audit_rollup"
+    "  GROUP BY month, district_id;" },
+  /* The recorded volume over every district, in step with it by triggers. */
+  { 3,
+    "CREATE TABLE recording_volume_force ("
+    "  month INTEGER NOT NULL,"
+    "  offence_group TEXT NOT NULL,"
+    "  recorded INTEGER NOT NULL,"
+    "  PRIMARY KEY (month, offence_group)"
+    ") WITHOUT ROWID;"
+    "CREATE TRIGGER recording_volume_added AFTER INSERT ON recording_volume BEGIN"
+    "  INSERT INTO recording_volume_force VALUES (NEW.month, NEW.offence_group, NEW.recorded)"
+    "  ON CONFLICT DO UPDATE SET recorded = recorded + excluded.recorded;"
+    "END;"
+    "CREATE TRIGGER recording_volume_changed AFTER UPDATE ON recording_volume BEGIN"
+    "  UPDATE recording_volume_force SET recorded = recorded - OLD.recorded"
+    "  WHERE month = OLD.month AND offence_group = OLD.offence_group;"
+    "  INSERT INTO recording_volume_force VALUES (NEW.month, NEW.offence_group, NEW.recorded)"
+    "  ON CONFLICT DO UPDATE SET recorded = recorded + excluded.recorded;"
+    "END;"
+    "CREATE TRIGGER recording_volume_removed AFTER DELETE ON recording_volume BEGIN"
+    "  UPDATE recording_volume_force SET recorded = recorded - OLD.recorded"
+    "  WHERE month = OLD.month AND offence_group = OLD.offence_group;"
+    "END;"
+    "INSERT INTO recording_volume_force SELECT month, offence_group, sum(recorded) FROM recording_volume"
+    "  GROUP BY month, offence_group;" },
 };
 
 const IntegrityMigration *
@@ -161,10 +244,9 @@ read_audit (sqlite3            *db,
   int rc;
 
   rc = prepare_filtered (db,
-                         "SELECT month, offence_group, domestic_abuse, sum(incidents), sum(expected),"
-                         " sum(recorded), sum(within_24h) FROM recording_audit_rollup"
-                         " WHERE month BETWEEN ?1 AND ?2"
-                         " GROUP BY month, offence_group, domestic_abuse",
+                         "SELECT month, offence_group, domestic_abuse, incidents, expected,"
+                         " recorded, within_24h FROM recording_audit_force"
+                         " WHERE month BETWEEN ?1 AND ?2",
                          "SELECT month, offence_group, domestic_abuse, sum(incidents), sum(expected),"
                          " sum(recorded), sum(within_24h) FROM recording_audit_rollup"
                          " WHERE district_id = ?3 AND month BETWEEN ?1 AND ?2"
@@ -233,7 +315,7 @@ read_districts (sqlite3            *db,
 
   rc = sqlite3_prepare_v2 (db,
                            "SELECT d.name, sum(r.incidents), sum(r.expected), sum(r.recorded),"
-                           " sum(r.within_24h) FROM recording_audit_rollup r"
+                           " sum(r.within_24h) FROM recording_audit_district r"
                            " JOIN district d ON d.id = r.district_id"
                            " WHERE r.month BETWEEN ?1 AND ?2"
                            " GROUP BY r.district_id HAVING sum(r.expected) > 0",
@@ -285,9 +367,9 @@ read_volumes (sqlite3            *db,
   static const struct {
     const char *by_month_all, *by_month_one, *by_type_all, *by_type_one, *source;
   } sources[] = {
-    { "SELECT month, sum(recorded) FROM recording_volume WHERE month BETWEEN ?1 AND ?2 GROUP BY month",
+    { "SELECT month, sum(recorded) FROM recording_volume_force WHERE month BETWEEN ?1 AND ?2 GROUP BY month",
       "SELECT month, sum(recorded) FROM recording_volume WHERE month BETWEEN ?1 AND ?2 AND district_id = ?3 GROUP BY month",
-      "SELECT offence_group, sum(recorded) FROM recording_volume WHERE month BETWEEN ?1 AND ?2 GROUP BY offence_group",
+      "SELECT offence_group, sum(recorded) FROM recording_volume_force WHERE month BETWEEN ?1 AND ?2 GROUP BY offence_group",
       "SELECT offence_group, sum(recorded) FROM recording_volume WHERE month BETWEEN ?1 AND ?2 AND district_id = ?3 GROUP BY offence_group",
       N_("the force’s recorded crime returns") },
     { "SELECT month, sum(crimes) FROM recording_street WHERE month BETWEEN ?1 AND ?2 GROUP BY month",

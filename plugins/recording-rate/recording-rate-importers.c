@@ -110,12 +110,12 @@ audit_row (const IntegrityImportRow  *row,
 
   if (recorded > expected)
     return integrity_import_row_reject (row, error, AUDIT_RECORDED,
-                                        _("%" G_GINT64_FORMAT " is more than crimes_expected (%" G_GINT64_FORMAT ")"),
-                                        recorded, expected);
+                                        _("%lld is more than crimes_expected (%lld)"),
+                                        (long long) recorded, (long long) expected);
   if (fast > recorded)
     return integrity_import_row_reject (row, error, AUDIT_24H,
-                                        _("%" G_GINT64_FORMAT " is more than crimes_recorded (%" G_GINT64_FORMAT ")"),
-                                        fast, recorded);
+                                        _("%lld is more than crimes_recorded (%lld)"),
+                                        (long long) fast, (long long) recorded);
 
   bind_audit (row, statements->insert);
   bind_audit (row, statements->update);

@@ -135,6 +135,7 @@ show_headline (RecordingRatePage *self)
     }
   gtk_label_set_text (self->period_hint,
                       small ? _("Some months audited fewer than 100 crimes: quarters give steadier rates.")
+                            /* xgettext:no-c-format */
                             : _("Each month’s rate comes with its 95% interval: overlapping intervals "
                                 "are not a real difference."));
 }

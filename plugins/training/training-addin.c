@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "training-addin.h"
+#include "training-briefing.h"
 #include "training-data.h"
 #include "training-demo.h"
 #include "training-importers.h"
@@ -92,6 +93,24 @@ training_addin_generate_demo (IntegrityAddin  *addin,
   return training_generate_demo (store, rand, scale, error);
 }
 
+static gboolean
+training_addin_add_briefing_pages (IntegrityAddin     *addin,
+                                   IntegrityBriefing  *briefing,
+                                   GError            **error)
+{
+  return training_add_briefing_pages (briefing, error);
+}
+
+static void
+training_addin_collect_charts (IntegrityAddin        *addin,
+                               sqlite3               *db,
+                               const IntegrityFilter *filter,
+                               GPtrArray             *charts,
+                               GCancellable          *cancellable)
+{
+  training_collect_charts (db, filter, charts);
+}
+
 static void
 training_addin_iface_init (IntegrityAddinInterface *iface)
 {
@@ -101,6 +120,8 @@ training_addin_iface_init (IntegrityAddinInterface *iface)
   iface->collect_kpis = training_addin_collect_kpis;
   iface->get_data_range = training_addin_get_data_range;
   iface->generate_demo = training_addin_generate_demo;
+  iface->add_briefing_pages = training_addin_add_briefing_pages;
+  iface->collect_charts = training_addin_collect_charts;
 }
 
 static void

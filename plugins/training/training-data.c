@@ -13,6 +13,21 @@
  * none), rebuilt on import and when a cohort is edited. The dashboard's
  * queries read it through covering indexes and group it into a few
  * thousand (completed, left) groups, however large the force. */
+/* The rollups of training_member, rebuilt with it: each officer once per
+ * module any of their cohorts requires (Julian days as TrainingDay counts
+ * them: julianday() - 1721424.5), and the members by cohort and by district. */
+#define MODULE_ROLLUP_FILL \
+  "INSERT INTO training_module_rollup SELECT n.district_id, n.module," \
+  " coalesce(CAST(julianday(c.completed_date) - 1721424.5 AS INTEGER), 0), n.left_on, count(*) FROM (" \
+  "  SELECT DISTINCT m.officer_ref, m.district_id, m.left_on, r.module FROM training_member m" \
+  "  JOIN training_requirement r ON r.cohort = m.cohort) n" \
+  " LEFT JOIN training_completion c ON c.officer_ref = n.officer_ref AND c.module = n.module" \
+  " GROUP BY 1, 2, 3, 4;" \
+  "INSERT INTO training_curve_rollup SELECT cohort, complete_on, left_on, count(*) FROM training_member" \
+  " GROUP BY cohort, complete_on, left_on;" \
+  "INSERT INTO training_league_rollup SELECT district_id, complete_on, left_on, count(*) FROM training_member" \
+  " GROUP BY district_id, complete_on, left_on;"
+
 static const IntegrityMigration migrations[] = {
   { 1,
     "CREATE TABLE training_officer ("
@@ -53,6 +68,38 @@ static const IntegrityMigration migrations[] = {
     "CREATE INDEX training_member_curve ON training_member (cohort, complete_on, left_on);"
     "CREATE INDEX training_member_district ON training_member (cohort, district_id, complete_on, left_on);"
     "CREATE INDEX training_member_league ON training_member (district_id, complete_on, left_on);" },
+  /* The district × module heat map: officers by the day they did each
+   * module they must do (0: not yet) and the day they left, so the map
+   * reads a few hundred groups per district instead of every officer. */
+  { 2,
+    "CREATE TABLE training_module_rollup ("
+    "  district_id INTEGER NOT NULL,"
+    "  module TEXT NOT NULL,"
+    "  done_on INTEGER NOT NULL,"
+    "  left_on INTEGER NOT NULL,"
+    "  officers INTEGER NOT NULL,"
+    "  PRIMARY KEY (district_id, module, done_on, left_on)"
+    ") WITHOUT ROWID;"
+    /* training_member grouped as the burn-up (all districts) and the
+     * district league read it: a few hundred groups each per cohort or
+     * district, where the members are hundreds of thousands. */
+    "CREATE TABLE training_curve_rollup ("
+    "  cohort TEXT NOT NULL,"
+    "  complete_on INTEGER NOT NULL,"
+    "  left_on INTEGER NOT NULL,"
+    "  members INTEGER NOT NULL,"
+    "  PRIMARY KEY (cohort, complete_on, left_on)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE training_league_rollup ("
+    "  district_id INTEGER NOT NULL,"
+    "  complete_on INTEGER NOT NULL,"
+    "  left_on INTEGER NOT NULL,"
+    "  members INTEGER NOT NULL,"
+    "  PRIMARY KEY (district_id, complete_on, left_on)"
+    ") WITHOUT ROWID;"
+    /* Who is outstanding: not complete (0) or complete after the day asked about. */
+    "CREATE INDEX training_member_outstanding ON training_member (complete_on, district_id, left_on);"
+    MODULE_ROLLUP_FILL },
 };
 
 const IntegrityMigration *
@@ -244,6 +291,18 @@ training_save_cohort (sqlite3               *db,
   return training_refresh_members (db, cohort->name, error);
 }
 
+static gboolean
+refresh_module_rollup (sqlite3  *db,
+                       GError  **error)
+{
+  int rc = sqlite3_exec (db, "DELETE FROM training_module_rollup; DELETE FROM training_curve_rollup;"
+                         " DELETE FROM training_league_rollup;" MODULE_ROLLUP_FILL, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, db, rc, _("Could not update the training figures"));
+  return TRUE;
+}
+
 /* The cohort, its modules and its members go; officers and completions stay. */
 gboolean
 training_delete_cohort (sqlite3     *db,
@@ -260,7 +319,7 @@ training_delete_cohort (sqlite3     *db,
     return integrity_sqlite_error (error, db, rc, _("Could not save the training requirements"));
   sqlite3_bind_text (drop, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (drop_members, 1, name, -1, SQLITE_STATIC);
-  return run (db, drop, error) && run (db, drop_members, error);
+  return run (db, drop, error) && run (db, drop_members, error) && refresh_module_rollup (db, error);
 }
 
 typedef struct
@@ -348,7 +407,7 @@ training_refresh_members (sqlite3     *db,
   if (!run (db, clear, error))
     return FALSE;
   if (cohorts->len == 0)
-    return TRUE;
+    return refresh_module_rollup (db, error);
 
   officer.modules = g_ptr_array_new ();
   officer.days = g_array_new (FALSE, FALSE, sizeof (TrainingDay));
@@ -388,7 +447,7 @@ training_refresh_members (sqlite3     *db,
   g_free (officer.rank);
   g_ptr_array_unref (officer.modules);
   g_array_unref (officer.days);
-  return ok;
+  return ok && refresh_module_rollup (db, error);
 }
 
 /* -1 for all districts (%NULL), 0 for a district the store does not know. */

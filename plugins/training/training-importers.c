@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "training-data.h"
 #include "training-importers.h"
@@ -14,7 +15,7 @@ typedef struct
   sqlite3_stmt *update;
   sqlite3_stmt *extra;        /* completions: does the officer exist; requirements: the module row */
   GHashTable   *cohorts;      /* requirements: cohort name → its first row, "rank\tfrontline\tstart\tdeadline" */
-  guint         later_dates;  /* completions: rows whose later date gave way to an earlier one */
+  sqlite3_stmt *stored;       /* completions: the date already held */
 } TrainingJob;
 
 static void
@@ -22,14 +23,10 @@ training_job_free (gpointer data)
 {
   TrainingJob *job = data;
 
-  if (job->later_dates > 0)
-    g_info (g_dngettext (GETTEXT_PACKAGE,
-                         "%u completion had a later date than one already known: the earliest was kept",
-                         "%u completions had a later date than one already known: the earliest was kept",
-                         job->later_dates), job->later_dates);
   sqlite3_finalize (job->insert);
   sqlite3_finalize (job->update);
   sqlite3_finalize (job->extra);
+  sqlite3_finalize (job->stored);
   g_clear_pointer (&job->cohorts, g_hash_table_unref);
   g_free (job);
 }
@@ -158,12 +155,42 @@ completion_begin (IntegrityImporter  *importer,
                   sqlite3            *db,
                   GError            **error)
 {
-  return prepare_job (db,
-                      "INSERT INTO training_completion (officer_ref, module, completed_date)"
-                      " VALUES (?1, ?2, ?3) ON CONFLICT (officer_ref, module) DO NOTHING",
-                      "UPDATE training_completion SET completed_date = ?3"
-                      " WHERE officer_ref = ?1 AND module = ?2 AND completed_date > ?3",
-                      "SELECT 1 FROM training_officer WHERE officer_ref = ?1", error);
+  TrainingJob *job;
+  int rc;
+
+  job = prepare_job (db,
+                     "INSERT INTO training_completion (officer_ref, module, completed_date)"
+                     " VALUES (?1, ?2, ?3) ON CONFLICT (officer_ref, module) DO NOTHING",
+                     "UPDATE training_completion SET completed_date = ?3"
+                     " WHERE officer_ref = ?1 AND module = ?2 AND completed_date > ?3",
+                     "SELECT 1 FROM training_officer WHERE officer_ref = ?1", error);
+  if (job == NULL)
+    return NULL;
+  rc = sqlite3_prepare_v2 (db, "SELECT completed_date FROM training_completion WHERE officer_ref = ?1 AND module = ?2",
+                           -1, &job->stored, NULL);
+  if (rc != SQLITE_OK)
+    {
+      integrity_sqlite_error (error, db, rc, _("Could not prepare the import"));
+      training_job_free (job);
+      return NULL;
+    }
+  return job;
+}
+
+/* The date already held for the row's officer and module, from an earlier
+ * file or an earlier row of this one; NULL when none. */
+static char *
+stored_date (TrainingJob              *job,
+             const IntegrityImportRow *row)
+{
+  char *date = NULL;
+
+  integrity_import_row_bind (row, COMPLETION_REF, job->stored, 1);
+  integrity_import_row_bind (row, COMPLETION_MODULE, job->stored, 2);
+  if (sqlite3_step (job->stored) == SQLITE_ROW)
+    date = g_strdup ((const char *) sqlite3_column_text (job->stored, 0));
+  sqlite3_reset (job->stored);
+  return date;
 }
 
 static IntegrityImportOutcome
@@ -173,6 +200,7 @@ completion_row (const IntegrityImportRow  *row,
 {
   TrainingJob *job = job_data;
   sqlite3_stmt *both[] = { job->insert, job->update };
+  g_autofree char *known_date = NULL;
   IntegrityImportOutcome outcome;
   gboolean known;
 
@@ -190,21 +218,20 @@ completion_row (const IntegrityImportRow  *row,
   for (guint i = 0; i < G_N_ELEMENTS (both); i++)
     for (int column = COMPLETION_REF; column <= COMPLETION_DATE; column++)
       integrity_import_row_bind (row, column, both[i], column + 1);
+  known_date = stored_date (job, row);
   outcome = integrity_import_step_upsert (job->insert, job->update, error);
-  if (outcome == INTEGRITY_IMPORT_ROW_UNCHANGED)
+  if (outcome != INTEGRITY_IMPORT_ROW_FAILED && known_date != NULL
+      && g_strcmp0 (known_date, integrity_import_row_get_text (row, COMPLETION_DATE)) != 0)
     {
-      /* Unchanged: the same date again, or a later one that gave way. */
-      g_autoptr(sqlite3_stmt) stored = NULL;
-      sqlite3 *db = sqlite3_db_handle (job->insert);
+      const char *date = integrity_import_row_get_text (row, COMPLETION_DATE);
+      gboolean earlier = strcmp (date, known_date) < 0;
 
-      if (sqlite3_prepare_v2 (db, "SELECT 1 FROM training_completion WHERE officer_ref = ?1 AND module = ?2"
-                                  " AND completed_date < ?3", -1, &stored, NULL) == SQLITE_OK)
-        {
-          for (int column = COMPLETION_REF; column <= COMPLETION_DATE; column++)
-            integrity_import_row_bind (row, column, stored, column + 1);
-          if (sqlite3_step (stored) == SQLITE_ROW)
-            job->later_dates++;
-        }
+      /* Translators: "1001 'recording-compliance' completed 2021-01-05 and 2021-02-01:
+       * the earlier date is kept"; the file and line come first. */
+      integrity_import_row_add_warning (row, _("%s '%s' completed %s and %s: the earlier date is kept"),
+                                        integrity_import_row_get_text (row, COMPLETION_REF),
+                                        integrity_import_row_get_text (row, COMPLETION_MODULE),
+                                        earlier ? date : known_date, earlier ? known_date : date);
     }
   return outcome;
 }

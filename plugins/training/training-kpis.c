@@ -133,7 +133,8 @@ training_collect_kpis (sqlite3               *db,
                        GPtrArray             *kpis)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TrainingPageData) data = training_query_page (db, filter, training_today (), TRAINING_QUERY_FIGURES, &error);
+  g_autoptr(TrainingPageData) data = training_query_page (db, filter, training_today (), TRAINING_QUERY_COHORTS_ONLY,
+                                                          &error);
 
   if (data == NULL)
     {

@@ -155,6 +155,43 @@ append_field (GString    *csv,
   g_string_append (csv, last ? "\r\n" : ",");
 }
 
+static char **
+item_cells (gpointer item,
+            gpointer user_data)
+{
+  TrainingOutstandingItem *self = item;
+  char **cells = g_new0 (char *, 8);
+
+  cells[0] = g_strdup (self->officer_ref);
+  cells[1] = g_strdup (self->rank);
+  cells[2] = g_strdup (self->district);
+  cells[3] = g_strdup (self->cohort);
+  cells[4] = g_strdup (self->missing);
+  cells[5] = g_strdup (self->deadline);
+  cells[6] = g_strdup_printf ("%d", self->days);
+  return cells;
+}
+
+/* The list as shown, to @path: XLSX for a name ending .xlsx, else CSV; the
+ * same columns as training_outstanding_to_csv(), the deadline a date. */
+gboolean
+training_outstanding_export (GListModel  *items,
+                             const char  *path,
+                             GError     **error)
+{
+  static const IntegrityTableColumn columns[] = {
+    { "officer_ref", INTEGRITY_TABLE_TEXT },
+    { "rank", INTEGRITY_TABLE_TEXT },
+    { "district", INTEGRITY_TABLE_TEXT },
+    { "cohort", INTEGRITY_TABLE_TEXT },
+    { "modules_missing", INTEGRITY_TABLE_TEXT },
+    { "deadline", INTEGRITY_TABLE_DATE },
+    { "days_to_deadline", INTEGRITY_TABLE_INTEGER },
+  };
+
+  return integrity_table_export (items, columns, G_N_ELEMENTS (columns), item_cells, NULL, path, error);
+}
+
 /* RFC 4180, one row per officer and cohort, in the order the list shows. */
 char *
 training_outstanding_to_csv (GListModel *items)

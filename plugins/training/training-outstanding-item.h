@@ -17,5 +17,8 @@ const char              *training_outstanding_item_get_text (TrainingOutstanding
 int                      training_outstanding_item_get_days (TrainingOutstandingItem   *self);
 char                    *training_outstanding_days_label    (int                        days);
 char                    *training_outstanding_to_csv        (GListModel                *items);
+gboolean                 training_outstanding_export        (GListModel                *items,
+                                                             const char                *path,
+                                                             GError                   **error);
 
 G_END_DECLS

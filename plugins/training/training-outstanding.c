@@ -155,22 +155,15 @@ add_column (TrainingOutstandingList *self,
 }
 
 static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
+show_export_error (TrainingOutstandingList *self,
+                   const GError            *error)
 {
-  g_autoptr(TrainingOutstandingList) self = user_data;
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Could Not Export the List"), error->message);
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                  _("Could Not Export the List"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -179,18 +172,17 @@ on_chooser_response (GtkNativeDialog         *chooser,
                      TrainingOutstandingList *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *csv;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
-  csv = training_outstanding_to_csv (G_LIST_MODEL (self->sorted));
-  bytes = g_bytes_new_take (csv, strlen (csv));
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
-                                       on_saved, g_object_ref (self));
+  /* The shared exporter: CSV, or XLSX for a name ending .xlsx. */
+  if (!training_outstanding_export (G_LIST_MODEL (self->sorted), path, &error))
+    show_export_error (self, error);
 }
 
 static void
@@ -274,12 +266,13 @@ training_outstanding_list_init (TrainingOutstandingList *self)
   gtk_box_append (GTK_BOX (header), self->search);
 
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("Export CSV…"));
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (export_content), _("_Export…"));
   adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (export_content), TRUE);
   self->export_button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->export_button), export_content);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "outstanding.export");
-  gtk_widget_set_tooltip_text (self->export_button, _("Save the list as shown, for supervisors to chase"));
+  gtk_widget_set_tooltip_text (self->export_button,
+                               _("Save the list as shown, as a spreadsheet (.xlsx) or CSV, for supervisors to chase"));
   gtk_box_append (GTK_BOX (header), self->export_button);
 
   add_column (self, _("Reference"), "officer-ref", FALSE);

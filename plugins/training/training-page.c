@@ -165,7 +165,7 @@ build_cohort (TrainingPage                 *self,
   GtkWidget *tiles = gtk_grid_new ();
   GtkWidget *tile, *chart_view;
   g_autoptr(IntegrityKpi) through = integrity_kpi_copy (kpi);
-  g_autoptr(IntegrityChart) chart = training_burn_up_chart (progress, self->data->as_at);
+  g_autoptr(IntegrityChart) chart = training_burn_up_chart (progress, self->data->as_at, 0);
   g_autofree char *description = describe_cohort (cohort);
   g_autofree char *deadline = training_day_to_label (cohort->deadline);
   g_autofree char *outstanding = integrity_format_count (training_count_outstanding (&progress->now));
@@ -185,6 +185,7 @@ build_cohort (TrainingPage                 *self,
   gtk_widget_add_css_class (edit, "flat");
   gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (edit, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "training.edit-cohort");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", cohort->name);
   gtk_box_append (GTK_BOX (header), edit);
@@ -260,8 +261,8 @@ show_data (TrainingPage *self)
   for (guint i = 0; i < data->cohorts->len; i++)
     gtk_box_append (self->cohorts_box, build_cohort (self, g_ptr_array_index (data->cohorts, i),
                                                      g_ptr_array_index (kpis, i)));
-  districts = training_district_chart (data);
-  heat = training_heat_chart (data);
+  districts = training_district_chart (data, 0);
+  heat = training_heat_chart (data, 0);
   gtk_box_append (self->charts_box, chart_card (districts));
   gtk_box_append (self->charts_box, chart_card (heat));
   training_outstanding_list_set_rows (self->outstanding, data->outstanding, data->as_at);

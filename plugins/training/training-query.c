@@ -75,6 +75,7 @@ training_page_data_free (TrainingPageData *data)
   g_clear_pointer (&data->heat_rows, g_ptr_array_unref);
   g_clear_pointer (&data->heat_modules, g_ptr_array_unref);
   g_clear_pointer (&data->heat_values, g_array_unref);
+  g_clear_pointer (&data->heat_sizes, g_array_unref);
   g_clear_pointer (&data->outstanding, g_ptr_array_unref);
   g_free (data);
 }
@@ -91,10 +92,10 @@ read_cohort (sqlite3                 *db,
   guint n;
   int rc;
 
-  /* Grouped in index order: training_member_curve, or _district for one district. */
+  /* Already grouped in training_curve_rollup, or in index order (training_member_district). */
   rc = sqlite3_prepare_v2 (db, district < 0
-                           ? "SELECT complete_on, left_on, count(*) FROM training_member"
-                             " WHERE cohort = ?1 GROUP BY complete_on, left_on"
+                           ? "SELECT complete_on, left_on, members FROM training_curve_rollup"
+                             " WHERE cohort = ?1"
                            : "SELECT complete_on, left_on, count(*) FROM training_member"
                              " WHERE cohort = ?1 AND district_id = ?2 GROUP BY complete_on, left_on",
                            -1, &stmt, NULL);
@@ -152,9 +153,10 @@ read_districts (sqlite3           *db,
 
   rc = sqlite3_prepare_v2 (db,
                            "SELECT d.name, t.in_scope, t.complete FROM ("
-                           " SELECT district_id, sum(left_on = 0 OR left_on > ?1) AS in_scope,"
-                           "  sum((left_on = 0 OR left_on > ?1) AND complete_on <> 0 AND complete_on <= ?1) AS complete"
-                           " FROM training_member GROUP BY district_id) t JOIN district d ON d.id = t.district_id",
+                           " SELECT district_id, sum(CASE WHEN left_on = 0 OR left_on > ?1 THEN members END) AS in_scope,"
+                           "  sum(CASE WHEN (left_on = 0 OR left_on > ?1) AND complete_on <> 0 AND complete_on <= ?1"
+                           "   THEN members END) AS complete"
+                           " FROM training_league_rollup GROUP BY district_id) t JOIN district d ON d.id = t.district_id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     sqlite3_bind_int64 (stmt, 1, data->as_at);
@@ -212,40 +214,44 @@ read_heat (sqlite3           *db,
            GError           **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (double) * 3);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   int rc;
 
   rc = prepare_as_at (db,
-                      "SELECT d.name, n.module, count(*),"
-                      " sum(c.completed_date IS NOT NULL AND c.completed_date <= ?2) FROM ("
-                      "  SELECT DISTINCT m.officer_ref, m.district_id, r.module FROM training_member m"
-                      "  JOIN training_requirement r ON r.cohort = m.cohort"
-                      "  WHERE (m.left_on = 0 OR m.left_on > ?1) AND (?3 < 0 OR m.district_id = ?3)) n"
-                      " JOIN district d ON d.id = n.district_id"
-                      " LEFT JOIN training_completion c ON c.officer_ref = n.officer_ref AND c.module = n.module"
-                      " GROUP BY n.district_id, n.module ORDER BY d.name, n.module",
+                      /* From the module rollup (training-data.c); the district
+                       * as a range, so one district is a search, not a scan. */
+                      "SELECT d.name, t.module, t.officers, t.done FROM ("
+                      " SELECT district_id, module, sum(officers) AS officers,"
+                      "  sum(CASE WHEN done_on <> 0 AND done_on <= ?1 THEN officers ELSE 0 END) AS done"
+                      " FROM training_module_rollup WHERE (left_on = 0 OR left_on > ?1)"
+                      " AND district_id BETWEEN iif(?3 < 0, -9223372036854775807, ?3) AND iif(?3 < 0, 9223372036854775807, ?3)"
+                      " GROUP BY district_id, module) t JOIN district d ON d.id = t.district_id"
+                      " ORDER BY d.name, t.module",
                       data, district, &stmt);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      double cell[3];
+      double cell[4];
 
       cell[0] = index_of (data->heat_rows, (const char *) sqlite3_column_text (stmt, 0));
       cell[1] = index_of (data->heat_modules, (const char *) sqlite3_column_text (stmt, 1));
       cell[2] = sqlite3_column_double (stmt, 3) / MAX (sqlite3_column_double (stmt, 2), 1);
+      cell[3] = sqlite3_column_double (stmt, 2);
       g_array_append_val (cells, cell);
     }
   if (rc != SQLITE_DONE)
     return integrity_sqlite_error (error, db, rc, _("Could not read the training progress by module"));
 
   g_array_set_size (data->heat_values, data->heat_rows->len * data->heat_modules->len);
+  g_array_set_size (data->heat_sizes, data->heat_values->len);
   for (guint i = 0; i < data->heat_values->len; i++)
     g_array_index (data->heat_values, double, i) = NAN;
   for (guint i = 0; i < cells->len; i++)
     {
-      const double *cell = &g_array_index (cells, double, i * 3);
+      const double *cell = &g_array_index (cells, double, i * 4);
       guint at = (guint) cell[0] * data->heat_modules->len + (guint) cell[1];
 
       g_array_index (data->heat_values, double, at) = cell[2];
+      g_array_index (data->heat_sizes, double, at) = cell[3];
     }
   return TRUE;
 }
@@ -315,6 +321,7 @@ training_query_page (sqlite3                *db,
   data->heat_rows = g_ptr_array_new_with_free_func (g_free);
   data->heat_modules = g_ptr_array_new_with_free_func (g_free);
   data->heat_values = g_array_new (FALSE, TRUE, sizeof (double));
+  data->heat_sizes = g_array_new (FALSE, TRUE, sizeof (double));
   if (flags & TRAINING_QUERY_OUTSTANDING)
     data->outstanding = g_ptr_array_new_with_free_func ((GDestroyNotify) training_outstanding_free);
 
@@ -332,7 +339,8 @@ training_query_page (sqlite3                *db,
       if (!read_cohort (db, data, district, progress, error))
         return NULL;
     }
-  if (!read_districts (db, data, error) || !read_heat (db, data, district, error))
+  if (!(flags & TRAINING_QUERY_COHORTS_ONLY)
+      && (!read_districts (db, data, error) || !read_heat (db, data, district, error)))
     return NULL;
   if (data->outstanding != NULL && !read_outstanding (db, data, district, error))
     return NULL;

@@ -39,6 +39,7 @@ typedef enum
 {
   TRAINING_QUERY_FIGURES     = 0,
   TRAINING_QUERY_OUTSTANDING = 1 << 0,  /* the list of who is not through */
+  TRAINING_QUERY_COHORTS_ONLY = 1 << 1, /* no district league or heat map (the overview's KPIs) */
 } TrainingQueryFlags;
 
 typedef struct
@@ -50,6 +51,7 @@ typedef struct
   GPtrArray       *heat_rows;     /* char *, district names */
   GPtrArray       *heat_modules;  /* char * */
   GArray          *heat_values;   /* double, rows × modules; NAN where nobody needs it */
+  GArray          *heat_sizes;    /* double, rows × modules: the officers who must do it */
   GPtrArray       *outstanding;   /* TrainingOutstanding, nullable */
 } TrainingPageData;
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "victim-care-addin.h"
+#include "victim-care-briefing.h"
 #include "victim-care-data.h"
 #include "victim-care-demo.h"
 #include "victim-care-importers.h"
@@ -92,6 +93,24 @@ victim_care_addin_generate_demo (IntegrityAddin  *addin,
   return victim_care_generate_demo (store, rand, scale, error);
 }
 
+static gboolean
+victim_care_addin_add_briefing_pages (IntegrityAddin     *addin,
+                                      IntegrityBriefing  *briefing,
+                                      GError            **error)
+{
+  return victim_care_add_briefing_pages (briefing, error);
+}
+
+static void
+victim_care_addin_collect_charts (IntegrityAddin        *addin,
+                                  sqlite3               *db,
+                                  const IntegrityFilter *filter,
+                                  GPtrArray             *charts,
+                                  GCancellable          *cancellable)
+{
+  victim_care_collect_charts (db, filter, charts, cancellable);
+}
+
 static void
 victim_care_addin_iface_init (IntegrityAddinInterface *iface)
 {
@@ -101,6 +120,8 @@ victim_care_addin_iface_init (IntegrityAddinInterface *iface)
   iface->collect_kpis = victim_care_addin_collect_kpis;
   iface->get_data_range = victim_care_addin_get_data_range;
   iface->generate_demo = victim_care_addin_generate_demo;
+  iface->add_briefing_pages = victim_care_addin_add_briefing_pages;
+  iface->collect_charts = victim_care_addin_collect_charts;
 }
 
 static void

@@ -137,9 +137,9 @@ read_closures (sqlite3         *db,
   int rc;
 
   rc = prepare_range (db,
-                      "SELECT month, domestic_abuse, outcome_code, sum(closures), sum(informed),"
-                      " sum(reviewed), sum(view_recorded) FROM victim_closure_rollup"
-                      " WHERE month BETWEEN ?1 AND ?2 GROUP BY month, domestic_abuse, outcome_code",
+                      "SELECT month, domestic_abuse, outcome_code, closures, informed,"
+                      " reviewed, view_recorded FROM victim_closure_force"
+                      " WHERE month BETWEEN ?1 AND ?2",
                       "SELECT month, domestic_abuse, outcome_code, sum(closures), sum(informed),"
                       " sum(reviewed), sum(view_recorded) FROM victim_closure_rollup"
                       " WHERE district_id = ?3 AND month BETWEEN ?1 AND ?2"
@@ -207,8 +207,8 @@ read_contact (sqlite3         *db,
   int rc;
 
   rc = prepare_range (db,
-                      "SELECT month, days, sum(cases) FROM victim_contact_rollup"
-                      " WHERE month BETWEEN ?1 AND ?2 GROUP BY month, days",
+                      "SELECT month, days, cases FROM victim_contact_force"
+                      " WHERE month BETWEEN ?1 AND ?2",
                       "SELECT month, days, sum(cases) FROM victim_contact_rollup"
                       " WHERE district_id = ?3 AND month BETWEEN ?1 AND ?2 GROUP BY month, days",
                       district, data->filter->from - n_months, data->filter->to, NULL, &stmt);
@@ -313,8 +313,8 @@ read_support_line (sqlite3         *db,
   g_array_set_size (data->week_counts, data->weeks->len * VICTIM_N_SUPPORT_OUTCOMES);
 
   rc = prepare_range (db,
-                      "SELECT week, outcome, sum(referrals) FROM victim_support_rollup"
-                      " WHERE week BETWEEN ?1 AND ?2 GROUP BY week, outcome",
+                      "SELECT week, outcome, referrals FROM victim_support_force"
+                      " WHERE week BETWEEN ?1 AND ?2",
                       "SELECT week, outcome, sum(referrals) FROM victim_support_rollup"
                       " WHERE district_id = ?3 AND week BETWEEN ?1 AND ?2 GROUP BY week, outcome",
                       district, (int) g_date_get_julian (&first), (int) g_date_get_julian (&last), NULL, &stmt);

@@ -34,6 +34,7 @@ struct _VictimCarePage
   AdwViewStackPage    *queue_page;
   GtkWidget           *headline_label;
   GtkWidget           *tiles_box;
+  GtkWidget           *view_label;
   GtkWidget           *charts_grid;
   GtkWidget           *search_entry;
   GtkWidget           *kind_dropdown;
@@ -103,6 +104,29 @@ describe_headline (const VictimPageData *data)
                           period, referral, enhanced, reviewed, overdue);
 }
 
+/* Outcomes 14 and 16 close a case because the victim does not support
+ * action: was what the victim wanted written down first? */
+static char *
+describe_view_recorded (const VictimPageData *data)
+{
+  g_autofree char *share = NULL;
+  g_autofree char *closures = NULL;
+
+  if (data->view_outcomes == 0)
+    return NULL;
+  share = integrity_format_value ((double) data->view_recorded / (double) data->view_outcomes,
+                                  INTEGRITY_FORMAT_PERCENT);
+  closures = integrity_format_count ((double) data->view_outcomes);
+  /* Translators: "Victim’s view recorded before closing: 78% of 1,234 cases closed with outcome 14 or 16 …" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Victim’s view recorded before closing: %s of %s case closed with "
+                                       "outcome 14 or 16 (the victim does not support action).",
+                                       "Victim’s view recorded before closing: %s of %s cases closed with "
+                                       "outcome 14 or 16 (the victim does not support action).",
+                                       (gulong) MIN (data->view_outcomes, G_MAXULONG)),
+                          share, closures);
+}
+
 static void
 show_figures (VictimCarePage *self,
               VictimPageData *data)
@@ -110,6 +134,7 @@ show_figures (VictimCarePage *self,
   g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
   g_autoptr(GPtrArray) charts = NULL;
   g_autofree char *headline = describe_headline (data);
+  g_autofree char *view_text = describe_view_recorded (data);
   g_autofree char *subtitle = NULL;
   g_autofree char *period = integrity_filter_describe (data->filter);
   char day[64] = "";
@@ -128,9 +153,11 @@ show_figures (VictimCarePage *self,
   for (guint i = 0; i < kpis->len; i++)
     gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), integrity_kpi_tile_new (g_ptr_array_index (kpis, i)));
   self->n_tiles = kpis->len;
+  gtk_label_set_label (GTK_LABEL (self->view_label), view_text != NULL ? view_text : "");
+  gtk_widget_set_visible (self->view_label, view_text != NULL);
 
   remove_children (self->charts_grid);
-  charts = victim_care_build_charts (data);
+  charts = victim_care_build_charts (data, 0);
   for (guint i = 0; i < charts->len; i++)
     {
       GtkWidget *view = integrity_chart_view_new (g_ptr_array_index (charts, i));
@@ -386,12 +413,15 @@ export_queue (sqlite3       *db,
               GError       **error)
 {
   ExportRequest *request = data;
-  g_autoptr(GFileOutputStream) out = g_file_replace (request->file, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                                     cancellable, error);
+  g_autofree char *path = g_file_get_path (request->file);
 
-  if (out == NULL
-      || !victim_queue_write_csv (db, request->query, G_OUTPUT_STREAM (out), cancellable, error)
-      || !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer"));
+      return NULL;
+    }
+  /* The shared exporter: CSV, or XLSX for a name ending .xlsx. */
+  if (!victim_queue_export (db, request->query, path, cancellable, error))
     return NULL;
   return g_file_get_basename (request->file);
 }
@@ -530,6 +560,7 @@ victim_care_page_class_init (VictimCarePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, queue_page);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, headline_label);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, tiles_box);
+  gtk_widget_class_bind_template_child (widget_class, VictimCarePage, view_label);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, charts_grid);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, kind_dropdown);

@@ -232,47 +232,43 @@ victim_queue_fetch (sqlite3                 *db,
   return fetch (db, query, offset, limit, error);
 }
 
-static void
-csv_field (GString    *line,
-           const char *value,
-           gboolean    last)
-{
-  if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = value; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else if (value != NULL)
-    g_string_append (line, value);
-  g_string_append (line, last ? "\r\n" : ",");
-}
-
 /**
- * victim_queue_write_csv:
+ * victim_queue_export:
+ * @path: the file; XLSX for a name ending .xlsx, else CSV
  *
- * The whole queue as the page shows it (filter and order), as CSV, in
- * pages so memory stays flat. References only: the store has no names.
+ * The whole queue as the page shows it (filter and order), through the
+ * shared table exporter, in pages so memory stays flat. References only:
+ * the store has no names. Worker thread.
  */
 gboolean
-victim_queue_write_csv (sqlite3                 *db,
-                        const VictimQueueQuery  *query,
-                        GOutputStream           *out,
-                        GCancellable            *cancellable,
-                        GError                 **error)
+victim_queue_export (sqlite3                 *db,
+                     const VictimQueueQuery  *query,
+                     const char              *path,
+                     GCancellable            *cancellable,
+                     GError                 **error)
 {
-  g_autoptr(GString) line = g_string_new ("case_ref,district,due,decision,deadline,working_days_overdue,enhanced_rights\r\n");
+  static const IntegrityTableColumn columns[] = {
+    { "case_ref", INTEGRITY_TABLE_TEXT },
+    { "district", INTEGRITY_TABLE_TEXT },
+    { "due", INTEGRITY_TABLE_TEXT },
+    { "decision", INTEGRITY_TABLE_TEXT },
+    { "deadline", INTEGRITY_TABLE_DATE },
+    { "working_days_overdue", INTEGRITY_TABLE_INTEGER },
+    { "enhanced_rights", INTEGRITY_TABLE_TEXT },
+  };
+  g_autoptr(IntegrityTableWriter) writer = integrity_table_writer_new (path, _("Work Queue"), columns,
+                                                                      G_N_ELEMENTS (columns), error);
   gint64 offset = 0;
 
+  if (writer == NULL)
+    return FALSE;
   for (;;)
     {
-      g_autoptr(GPtrArray) rows = fetch (db, query, offset, 2000, error);
+      g_autoptr(GPtrArray) rows = NULL;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      rows = fetch (db, query, offset, 2000, error);
       if (rows == NULL)
         return FALSE;
       for (guint i = 0; i < rows->len; i++)
@@ -280,22 +276,23 @@ victim_queue_write_csv (sqlite3                 *db,
           VictimQueueRow *row = g_ptr_array_index (rows, i);
           static const char * const kinds[] = { "referral", "decision", "closure" };
           char deadline[16], days[16];
+          const char *cells[8];
 
           victim_format_date (&row->deadline, deadline);
           g_snprintf (days, sizeof days, "%d", row->days_overdue);
-          csv_field (line, row->case_ref, FALSE);
-          csv_field (line, row->district, FALSE);
-          csv_field (line, kinds[CLAMP (row->kind, 0, 2)], FALSE);
-          csv_field (line, row->decision, FALSE);
-          csv_field (line, deadline, FALSE);
-          csv_field (line, days, FALSE);
-          csv_field (line, row->enhanced ? "Y" : "N", TRUE);
+          cells[0] = row->case_ref;
+          cells[1] = row->district != NULL ? row->district : "";
+          cells[2] = kinds[CLAMP (row->kind, 0, 2)];
+          cells[3] = row->decision != NULL ? row->decision : "";
+          cells[4] = deadline;
+          cells[5] = days;
+          cells[6] = row->enhanced ? "Y" : "N";
+          cells[7] = NULL;
+          if (!integrity_table_writer_add_row (writer, cells, error))
+            return FALSE;
         }
-      if (!g_output_stream_write_all (out, line->str, line->len, NULL, cancellable, error))
-        return FALSE;
-      g_string_truncate (line, 0);
       if (rows->len < 2000)
-        return TRUE;
+        return integrity_table_writer_finish (writer, error);
       offset += rows->len;
     }
 }

@@ -65,9 +65,9 @@ GPtrArray        *victim_queue_fetch            (sqlite3                 *db,
                                                  guint                    offset,
                                                  guint                    limit,
                                                  GError                 **error);
-gboolean          victim_queue_write_csv        (sqlite3                 *db,
+gboolean          victim_queue_export           (sqlite3                 *db,
                                                  const VictimQueueQuery  *query,
-                                                 GOutputStream           *out,
+                                                 const char              *path,
                                                  GCancellable            *cancellable,
                                                  GError                 **error);
 

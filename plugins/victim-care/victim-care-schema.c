@@ -197,6 +197,49 @@ static const IntegrityMigration migrations[] = {
     SUPPORT_SUB ("OLD") " END;"
     "CREATE TRIGGER victim_support_changed AFTER UPDATE ON victim_support_line BEGIN "
     SUPPORT_SUB ("OLD") SUPPORT_ADD ("NEW") " END;" },
+  /* The closure, contact and support-line rollups summed again over every
+   * district, kept in step with them by triggers (they change sums, never
+   * keys), so "all districts" reads a few hundred rows at national scale. */
+  { 2,
+    "CREATE TABLE victim_closure_force (month INTEGER NOT NULL, domestic_abuse INTEGER NOT NULL, outcome_code INTEGER NOT NULL, closures INTEGER NOT NULL, informed INTEGER NOT NULL, pending INTEGER NOT NULL, reviewed INTEGER NOT NULL, view_recorded INTEGER NOT NULL, PRIMARY KEY (month, domestic_abuse, outcome_code)) WITHOUT ROWID;"
+    "CREATE TRIGGER victim_closure_rollup_added AFTER INSERT ON victim_closure_rollup BEGIN"
+    "  INSERT INTO victim_closure_force VALUES (NEW.month, NEW.domestic_abuse, NEW.outcome_code, NEW.closures, NEW.informed, NEW.pending, NEW.reviewed, NEW.view_recorded)"
+    "  ON CONFLICT DO UPDATE SET closures = closures + excluded.closures, informed = informed + excluded.informed, pending = pending + excluded.pending, reviewed = reviewed + excluded.reviewed, view_recorded = view_recorded + excluded.view_recorded;"
+    "END;"
+    "CREATE TRIGGER victim_closure_rollup_changed AFTER UPDATE ON victim_closure_rollup BEGIN"
+    "  UPDATE victim_closure_force SET closures = closures + NEW.closures - OLD.closures, informed = informed + NEW.informed - OLD.informed, pending = pending + NEW.pending - OLD.pending, reviewed = reviewed + NEW.reviewed - OLD.reviewed, view_recorded = view_recorded + NEW.view_recorded - OLD.view_recorded WHERE month = OLD.month AND domestic_abuse = OLD.domestic_abuse AND outcome_code = OLD.outcome_code;"
+    "END;"
+    "CREATE TRIGGER victim_closure_rollup_removed AFTER DELETE ON victim_closure_rollup BEGIN"
+    "  UPDATE victim_closure_force SET closures = closures - OLD.closures, informed = informed - OLD.informed, pending = pending - OLD.pending, reviewed = reviewed - OLD.reviewed, view_recorded = view_recorded - OLD.view_recorded WHERE month = OLD.month AND domestic_abuse = OLD.domestic_abuse AND outcome_code = OLD.outcome_code;"
+    "END;"
+    "INSERT INTO victim_closure_force SELECT month, domestic_abuse, outcome_code, sum(closures), sum(informed), sum(pending), sum(reviewed), sum(view_recorded) FROM victim_closure_rollup"
+    "  GROUP BY month, domestic_abuse, outcome_code;"
+    "CREATE TABLE victim_contact_force (month INTEGER NOT NULL, days INTEGER NOT NULL, cases INTEGER NOT NULL, PRIMARY KEY (month, days)) WITHOUT ROWID;"
+    "CREATE TRIGGER victim_contact_rollup_added AFTER INSERT ON victim_contact_rollup BEGIN"
+    "  INSERT INTO victim_contact_force VALUES (NEW.month, NEW.days, NEW.cases)"
+    "  ON CONFLICT DO UPDATE SET cases = cases + excluded.cases;"
+    "END;"
+    "CREATE TRIGGER victim_contact_rollup_changed AFTER UPDATE ON victim_contact_rollup BEGIN"
+    "  UPDATE victim_contact_force SET cases = cases + NEW.cases - OLD.cases WHERE month = OLD.month AND days = OLD.days;"
+    "END;"
+    "CREATE TRIGGER victim_contact_rollup_removed AFTER DELETE ON victim_contact_rollup BEGIN"
+    "  UPDATE victim_contact_force SET cases = cases - OLD.cases WHERE month = OLD.month AND days = OLD.days;"
+    "END;"
+    "INSERT INTO victim_contact_force SELECT month, days, sum(cases) FROM victim_contact_rollup"
+    "  GROUP BY month, days;"
+    "CREATE TABLE victim_support_force (week INTEGER NOT NULL, outcome TEXT NOT NULL, referrals INTEGER NOT NULL, PRIMARY KEY (week, outcome)) WITHOUT ROWID;"
+    "CREATE TRIGGER victim_support_rollup_added AFTER INSERT ON victim_support_rollup BEGIN"
+    "  INSERT INTO victim_support_force VALUES (NEW.week, NEW.outcome, NEW.referrals)"
+    "  ON CONFLICT DO UPDATE SET referrals = referrals + excluded.referrals;"
+    "END;"
+    "CREATE TRIGGER victim_support_rollup_changed AFTER UPDATE ON victim_support_rollup BEGIN"
+    "  UPDATE victim_support_force SET referrals = referrals + NEW.referrals - OLD.referrals WHERE week = OLD.week AND outcome = OLD.outcome;"
+    "END;"
+    "CREATE TRIGGER victim_support_rollup_removed AFTER DELETE ON victim_support_rollup BEGIN"
+    "  UPDATE victim_support_force SET referrals = referrals - OLD.referrals WHERE week = OLD.week AND outcome = OLD.outcome;"
+    "END;"
+    "INSERT INTO victim_support_force SELECT week, outcome, sum(referrals) FROM victim_support_rollup"
+    "  GROUP BY week, outcome;" },
 };
 
 const IntegrityMigration *

@@ -29,7 +29,7 @@ describe_status (IntegrityDeadlineStatus  status,
       break;
     case INTEGRITY_DEADLINE_DUE:
       *label = _("Pending");
-      *icon = "alarm-symbolic";
+      *icon = "appointment-soon-symbolic";
       *style = "accent";
       break;
     case INTEGRITY_DEADLINE_OVERDUE:

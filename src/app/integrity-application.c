@@ -71,6 +71,74 @@ present_window (IntegrityApplication *self)
   gtk_window_present (window);
 }
 
+/* The store that activate opens: --store, the demo store, or the user's. */
+static char *
+store_path_to_open (IntegrityApplication *self)
+{
+  if (self->store_path != NULL)
+    return g_strdup (self->store_path);
+  if (self->demo)
+    return integrity_session_get_demo_path ();
+  return integrity_store_get_default_path ();
+}
+
+static void
+on_restore_response (AdwMessageDialog     *dialog,
+                     const char           *response,
+                     IntegrityApplication *self)
+{
+  g_autofree char *path = store_path_to_open (self);
+  g_autoptr(GError) error = NULL;
+
+  /* Hold the application while the dialog, its only window, goes away. */
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      if (integrity_store_restore_backup (path, &error))
+        self->session = integrity_session_new (path, &error);
+      if (self->session != NULL)
+        present_window (self);
+      else
+        show_error_and_quit (self, _("The Backup Could Not Be Restored"), error->message);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+/* A damaged store with a backup beside it: offer to put the backup back.
+ * Returns FALSE when there is no backup to offer. */
+static gboolean
+offer_backup (IntegrityApplication *self,
+              const char           *problem)
+{
+  g_autofree char *path = store_path_to_open (self);
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *backup = integrity_store_find_backup (path, &modified);
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (backup == NULL)
+    return FALSE;
+  when = g_date_time_format (modified, "%e %B %Y, %H:%M");
+  body = g_strdup_printf (_("%s\n\nRestore the backup from %s? Anything imported since then "
+                            "will need importing again. The damaged file is kept as “%s.damaged”."),
+                          problem, g_strstrip (when), path);
+  dialog = adw_message_dialog_new (NULL, _("The Store Is Damaged"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "quit", _("_Quit"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "quit");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 integrity_application_activate (GApplication *app)
 {
@@ -87,6 +155,9 @@ integrity_application_activate (GApplication *app)
 
   if (self->session == NULL)
     {
+      if (g_error_matches (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT)
+          && offer_backup (self, error->message))
+        return;
       show_error_and_quit (self, _("The Store Could Not Be Opened"),
                            error != NULL ? error->message : "");
       return;
@@ -221,6 +292,7 @@ integrity_application_startup (GApplication *app)
     { "win.export-briefing", { "<Control>e", NULL } },
     { "win.presentation", { "F5", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.help", { "F1", NULL } },
     { "win.show-overview", { "<Alt>1", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };

@@ -107,6 +107,28 @@ integrity_cli_parse_options (const char     *command,
   return parse_options_for (found, entries, argc, argv);
 }
 
+/* A damaged store: say where the last backup is and how to get it back. */
+static void
+print_backup_hint (const char *command,
+                   const char *store_path)
+{
+  g_autofree char *default_path = store_path == NULL ? integrity_store_get_default_path () : NULL;
+  const char *path = store_path != NULL ? store_path : default_path;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *backup = integrity_store_find_backup (path, &modified);
+  g_autofree char *when = NULL;
+
+  if (backup == NULL)
+    {
+      g_printerr ("integrity %s: %s\n", command, _("there is no backup of this store"));
+      return;
+    }
+  when = g_date_time_format (modified, "%Y-%m-%d %H:%M");
+  g_printerr (_("integrity %s: the last backup, from %s, is %s: open Integrity on this store "
+                "to restore it (the damaged file is kept as %s.damaged)\n"),
+              command, when, backup, path);
+}
+
 IntegritySession *
 integrity_cli_open_session (const char *command,
                             const char *store_path,
@@ -118,6 +140,8 @@ integrity_cli_open_session (const char *command,
   if (session == NULL)
     {
       g_printerr ("integrity %s: %s\n", command, error->message);
+      if (g_error_matches (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT))
+        print_backup_hint (command, store_path);
       *status = INTEGRITY_EXIT_STORE;
       return NULL;
     }

@@ -445,11 +445,13 @@ integrity_import_dialog_class_init (IntegrityImportDialogClass *klass)
 static void
 integrity_import_dialog_init (IntegrityImportDialog *self)
 {
+  /* The combo row takes its own reference (transfer none). */
+  g_autoptr(GtkExpression) title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                G_CALLBACK (importer_title),
+                                                                NULL, NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  adw_combo_row_set_expression (self->kind_row,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (importer_title),
-                                                             NULL, NULL));
+  adw_combo_row_set_expression (self->kind_row, title);
   g_signal_connect_swapped (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self);
   gtk_stack_set_visible_child_name (self->stack, "choose");
 }

@@ -80,6 +80,14 @@ integrity_screenshot_widget (GtkWidget *widget)
 }
 
 static gboolean
+has_size (GtkWidget *widget,
+          int        width,
+          int        height)
+{
+  return gtk_widget_get_width (widget) == width && gtk_widget_get_height (widget) == height;
+}
+
+static gboolean
 wait_for (GtkWidget *window,
           guint      timeout_ms)
 {
@@ -131,13 +139,23 @@ integrity_screenshot_window (IntegrityWindow  *window,
   gtk_window_present (GTK_WINDOW (window));
   if (!wait_for (GTK_WIDGET (window), timeout_ms))
     g_printerr (_("The page had not finished loading after %u ms; rendering it as it is\n"), timeout_ms);
-  /* The default size counts the client-side frame: make up the difference. */
-  if (gtk_widget_get_width (GTK_WIDGET (window)) != width
-      || gtk_widget_get_height (GTK_WIDGET (window)) != height)
+  /* The default size counts the client-side frame: make up the difference,
+   * then wait until the new size has been allocated (it arrives a few
+   * frames later, sooner or later depending on the machine's load). */
+  for (int attempt = 0; attempt < 3 && !has_size (GTK_WIDGET (window), width, height); attempt++)
     {
-      gtk_window_set_default_size (GTK_WINDOW (window),
-                                   2 * width - gtk_widget_get_width (GTK_WIDGET (window)),
-                                   2 * height - gtk_widget_get_height (GTK_WIDGET (window)));
+      gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+      int frame_w = gtk_widget_get_width (GTK_WIDGET (window)) - width;
+      int frame_h = gtk_widget_get_height (GTK_WIDGET (window)) - height;
+      int w, h;
+
+      gtk_window_get_default_size (GTK_WINDOW (window), &w, &h);
+      gtk_window_set_default_size (GTK_WINDOW (window), w - frame_w, h - frame_h);
+      while (!has_size (GTK_WIDGET (window), width, height) && g_get_monotonic_time () < deadline)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (2000);
+        }
       wait_for (GTK_WIDGET (window), timeout_ms);
     }
 

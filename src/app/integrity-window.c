@@ -7,6 +7,7 @@
 
 #include "integrity-briefing-dialog.h"
 #include "integrity-filter-bar.h"
+#include "integrity-help-window.h"
 #include "integrity-import-dialog.h"
 #include "integrity-overview.h"
 #include "integrity-presentation.h"
@@ -279,6 +280,16 @@ export_briefing (GtkWidget  *widget,
 }
 
 static void
+show_help (GtkWidget  *widget,
+           const char *action,
+           GVariant   *parameter)
+{
+  IntegrityWindow *self = INTEGRITY_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (integrity_help_window_new (GTK_WINDOW (self), self->session)));
+}
+
+static void
 print_briefing (GtkWidget  *widget,
                 const char *action,
                 GVariant   *parameter)
@@ -457,6 +468,7 @@ integrity_window_class_init (IntegrityWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_briefing);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, show_help);
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, start_presentation);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, step_page);
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, step_page);
@@ -466,14 +478,74 @@ integrity_window_class_init (IntegrityWindowClass *klass)
                                        "win.previous-page", NULL);
 }
 
+/* The list, column or grid view holding @widget, if any. */
+static GtkWidget *
+enclosing_list (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_LIST_VIEW (widget) || GTK_IS_COLUMN_VIEW (widget) || GTK_IS_GRID_VIEW (widget))
+      return widget;
+  return NULL;
+}
+
+/**
+ * integrity_window_move_focus:
+ * @direction: %GTK_DIR_TAB_FORWARD or %GTK_DIR_TAB_BACKWARD
+ *
+ * What Tab and Shift+Tab do. In GTK 4.8 every row of a list view is a Tab
+ * stop, so a work queue of 700 rows took 700 presses to get past; here Tab
+ * leaves a list for the next control (arrow keys move within it), as
+ * GTK 4.12's tab-behavior does. Elsewhere it is GTK's own focus chain.
+ *
+ * Returns: whether focus moved
+ */
+gboolean
+integrity_window_move_focus (IntegrityWindow  *self,
+                             GtkDirectionType  direction)
+{
+  GtkWidget *list;
+  gboolean moved;
+
+  g_return_val_if_fail (INTEGRITY_IS_WINDOW (self), FALSE);
+
+  list = enclosing_list (gtk_root_get_focus (GTK_ROOT (self)));
+  if (list == NULL)
+    return gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                IntegrityWindow       *self)
+{
+  gboolean tab = keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab || keyval == GDK_KEY_ISO_Left_Tab;
+
+  if (!tab || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || enclosing_list (gtk_root_get_focus (GTK_ROOT (self))) == NULL)
+    return FALSE;
+  integrity_window_move_focus (self, (state & GDK_SHIFT_MASK) != 0 || keyval == GDK_KEY_ISO_Left_Tab
+                                     ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
 static void
 integrity_window_init (IntegrityWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (drop, "drop", G_CALLBACK (on_file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 #if DEVELOPMENT
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif

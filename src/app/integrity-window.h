@@ -21,5 +21,7 @@ GtkWidget        *integrity_window_get_page        (IntegrityWindow      *self,
                                                     const char           *page_id);
 void              integrity_window_add_toast       (IntegrityWindow      *self,
                                                     const char           *message);
+gboolean          integrity_window_move_focus      (IntegrityWindow      *self,
+                                                    GtkDirectionType      direction);
 
 G_END_DECLS

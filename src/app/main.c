@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include <integrity.h>
+
 #include "integrity-application.h"
 #include "integrity-cli.h"
 
@@ -16,8 +18,7 @@ main (int   argc,
   g_autoptr(IntegrityApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  integrity_i18n_init ();
   textdomain (GETTEXT_PACKAGE);
 
   /* `integrity demo …`, `integrity check …`: no window, no display needed. */

@@ -55,6 +55,7 @@ struct _IntegrityChart
   GPtrArray           *series;      /* IntegrityChartSeries * */
   GArray              *refs;        /* IntegrityChartRef */
   GArray              *notes;       /* IntegrityChartNote */
+  gboolean             sort_ascending;  /* horizontal bars: lowest first */
 
   /* The data's X and Y extents, found once after each change. */
   gboolean             extents_valid;

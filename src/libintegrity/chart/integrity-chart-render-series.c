@@ -441,7 +441,7 @@ draw_intervals (Render *r)
     }
 }
 
-/* League table: best first, the value written at the end of each bar. */
+/* League table: highest first (lowest when sorted ascending), the value at the end of each bar. */
 static void
 draw_hbars (Render               *r,
             IntegrityChartSeries *series,
@@ -514,11 +514,21 @@ find_heatmap (Render *r)
   return NULL;
 }
 
+/* The values at the ends of the colour scale: the chart's value range when
+ * fixed (integrity_chart_set_y_range()), so that a small spread does not
+ * span every colour; else the data's. */
 static void
-heat_range (IntegrityChartSeries *series,
+heat_range (Render               *r,
+            IntegrityChartSeries *series,
             double               *lo,
             double               *hi)
 {
+  if (isfinite (r->chart->y_min) && isfinite (r->chart->y_max) && r->chart->y_max > r->chart->y_min)
+    {
+      *lo = r->chart->y_min;
+      *hi = r->chart->y_max;
+      return;
+    }
   *lo = INFINITY;
   *hi = -INFINITY;
   for (guint i = 0; i < series->y->len; i++)
@@ -544,7 +554,7 @@ draw_heatmap (Render               *r,
   double cell_h = r->g.height / MAX (n_rows, 1);
   double lo, hi;
 
-  heat_range (series, &lo, &hi);
+  heat_range (r, series, &lo, &hi);
   for (guint row = 0; row < n_rows; row++)
     {
       double top = r->g.y + row * cell_h;
@@ -609,7 +619,7 @@ _render_heat_scale (Render *r,
 
   if (series == NULL)
     return;
-  heat_range (series, &lo, &hi);
+  heat_range (r, series, &lo, &hi);
   low = integrity_format_value (lo, r->chart->y_format);
   high = integrity_format_value (hi, r->chart->y_format);
   low_layout = _render_layout (r, FONT_SMALL, low, -1);

@@ -137,13 +137,56 @@ save_action (GtkWidget  *widget,
 }
 
 static void
+export_table_response (GtkNativeDialog *chooser,
+                       int              response,
+                       gpointer         user_data)
+{
+  GtkWindow *window = user_data;
+  IntegrityChart *chart = g_object_get_data (G_OBJECT (window), "integrity-chart");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL && (path = g_file_get_path (file)) != NULL
+      && !integrity_chart_export_table (chart, path, &error))
+    show_error (GTK_WIDGET (window), error);
+  g_object_unref (chooser);
+}
+
+static void
+export_table_clicked (GtkButton *button,
+                      GtkWindow *window)
+{
+  IntegrityChart *chart = g_object_get_data (G_OBJECT (window), "integrity-chart");
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *name = suggested_name (chart, "xlsx");
+
+  chooser = gtk_file_chooser_native_new (_("Export the Numbers"), window, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (xlsx, _("Spreadsheets (.xlsx)"));
+  gtk_file_filter_add_suffix (xlsx, "xlsx");
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_table_response), window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 show_table_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
   IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *window, *scrolled;
+  GtkWidget *window, *scrolled, *header, *export_button;
   const char *title;
   g_autofree char *window_title = NULL;
 
@@ -155,13 +198,21 @@ show_table_action (GtkWidget  *widget,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), integrity_chart_table_new (self->chart));
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  header = gtk_header_bar_new ();
+  export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_set_tooltip_text (export_button, _("Save the numbers as a spreadsheet (.xlsx) or CSV"));
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), export_button);
   window = g_object_new (GTK_TYPE_WINDOW,
                          "title", window_title,
                          "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                          "default-height", 480,
                          "destroy-with-parent", TRUE,
+                         "titlebar", header,
                          "child", scrolled,
                          NULL);
+  /* The table shows the chart as it was: export that copy. */
+  g_object_set_data_full (G_OBJECT (window), "integrity-chart", g_object_ref (self->chart), g_object_unref);
+  g_signal_connect (export_button, "clicked", G_CALLBACK (export_table_clicked), window);
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -22,5 +22,8 @@ const IntegrityChartStyle *integrity_chart_view_get_style      (IntegrityChartVi
 char                      *integrity_chart_view_get_readout    (IntegrityChartView *self);
 
 GtkWidget                 *integrity_chart_table_new           (IntegrityChart     *chart);
+gboolean                   integrity_chart_export_table        (IntegrityChart     *chart,
+                                                                const char         *path,
+                                                                GError            **error);
 
 G_END_DECLS

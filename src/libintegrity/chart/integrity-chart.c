@@ -226,6 +226,33 @@ integrity_chart_set_y_range (IntegrityChart *chart,
   emit_changed (chart);
 }
 
+/**
+ * integrity_chart_set_sort_ascending:
+ * @ascending: %TRUE to list horizontal bars lowest first
+ *
+ * Horizontal bars are a league table, highest first; a chart about who is
+ * behind (completion by district) puts the lowest at the top instead.
+ * Bars with no data stay last either way.
+ */
+void
+integrity_chart_set_sort_ascending (IntegrityChart *chart,
+                                    gboolean        ascending)
+{
+  g_return_if_fail (INTEGRITY_IS_CHART (chart));
+  ascending = !!ascending;
+  if (chart->sort_ascending == ascending)
+    return;
+  chart->sort_ascending = ascending;
+  emit_changed (chart);
+}
+
+gboolean
+integrity_chart_get_sort_ascending (IntegrityChart *chart)
+{
+  g_return_val_if_fail (INTEGRITY_IS_CHART (chart), FALSE);
+  return chart->sort_ascending;
+}
+
 /* Labels for an X axis of categories (x = 0, 1, …), or for horizontal bars. */
 void
 integrity_chart_set_categories (IntegrityChart     *chart,
@@ -692,31 +719,40 @@ _integrity_chart_y_extent (IntegrityChart *chart,
   *y1 = chart->y_extent[1];
 }
 
-static int
-compare_by_value_desc (gconstpointer a,
-                       gconstpointer b,
-                       gpointer      data)
+typedef struct
 {
-  GArray *y = data;
-  double va = g_array_index (y, double, *(const guint *) a);
-  double vb = g_array_index (y, double, *(const guint *) b);
+  GArray *y;
+  int     sign;  /* where a lower value goes: 1 after (highest first), -1 before */
+} HbarOrder;
+
+/* By value in the chart's direction; no data last either way. */
+static int
+compare_by_value (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      data)
+{
+  const HbarOrder *order = data;
+  double va = g_array_index (order->y, double, *(const guint *) a);
+  double vb = g_array_index (order->y, double, *(const guint *) b);
 
   if (!isfinite (va) || !isfinite (vb))
     return isfinite (va) ? -1 : isfinite (vb) ? 1 : 0;
-  return va > vb ? -1 : va < vb ? 1 : 0;
+  return va < vb ? order->sign : va > vb ? -order->sign : 0;
 }
 
-/* Point indices of a horizontal bar series, highest value first, no data last. */
+/* Point indices of a horizontal bar series, highest value first (lowest
+ * first when sorted ascending), no data last. */
 GArray *
 _integrity_chart_hbar_order (IntegrityChart *chart,
                              guint           index)
 {
   IntegrityChartSeries *series = _integrity_chart_series (chart, index);
   GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), series->y->len);
+  HbarOrder by = { series->y, chart->sort_ascending ? -1 : 1 };
 
   for (guint i = 0; i < series->y->len; i++)
     g_array_append_val (order, i);
-  g_array_sort_with_data (order, compare_by_value_desc, series->y);
+  g_array_sort_with_data (order, compare_by_value, &by);
   return order;
 }
 

@@ -59,6 +59,9 @@ void                     integrity_chart_set_y_label         (IntegrityChart    
 void                     integrity_chart_set_y_range         (IntegrityChart           *chart,
                                                               double                    min,
                                                               double                    max);
+void                     integrity_chart_set_sort_ascending  (IntegrityChart           *chart,
+                                                              gboolean                  ascending);
+gboolean                 integrity_chart_get_sort_ascending  (IntegrityChart           *chart);
 void                     integrity_chart_set_categories      (IntegrityChart           *chart,
                                                               const char * const       *categories);
 guint                    integrity_chart_get_n_categories    (IntegrityChart           *chart);

@@ -24,5 +24,13 @@ guint          integrity_demo_binomial         (GRand          *rand,
                                                 double          p);
 guint          integrity_demo_poisson          (GRand          *rand,
                                                 double          mean);
+gboolean       integrity_demo_suspend_triggers (IntegrityStore *store,
+                                                const char * const *names,
+                                                GPtrArray      *saved,
+                                                GError        **error);
+gboolean       integrity_demo_resume_triggers  (IntegrityStore *store,
+                                                GPtrArray      *saved,
+                                                const char     *rebuild_sql,
+                                                GError        **error);
 
 G_END_DECLS

@@ -14,13 +14,14 @@
 char *
 integrity_format_count (double value)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   char digits[32];
   gsize n;
   gsize lead;
 
   if (!isfinite (value))
     return g_strdup ("–");
+  out = g_string_new (NULL);
 
   g_snprintf (digits, sizeof digits, "%.0f", fabs (round (value)));
   n = strlen (digits);

@@ -61,6 +61,7 @@ struct _IntegrityImportJob
   GPtrArray            *errors;
   guint                 n_errors;
   GPtrArray            *warnings;
+  guint                 n_warnings;
 };
 
 G_DEFINE_FINAL_TYPE (IntegrityImportJob, integrity_import_job, G_TYPE_OBJECT)
@@ -239,6 +240,42 @@ add_error (IntegrityImportJob *self,
     g_free (message);
 }
 
+/*
+ * _integrity_import_job_add_warning:
+ * @message: (transfer full): "FILE:LINE: message"
+ *
+ * On the import's own thread, like the errors; the first
+ * %INTEGRITY_IMPORT_MAX_WARNINGS are listed, the rest counted.
+ */
+void
+_integrity_import_job_add_warning (IntegrityImportJob *self,
+                                   char               *message)
+{
+  g_assert (INTEGRITY_IS_IMPORT_JOB (self));
+
+  self->n_warnings++;
+  if (self->warnings->len < INTEGRITY_IMPORT_MAX_WARNINGS)
+    g_ptr_array_add (self->warnings, message);
+  else
+    g_free (message);
+}
+
+/* One line for the warnings past the listed ones. */
+static void
+count_unlisted_warnings (IntegrityImportJob *self)
+{
+  guint unlisted;
+
+  if (self->n_warnings <= self->warnings->len)
+    return;
+  unlisted = self->n_warnings - self->warnings->len;
+  g_ptr_array_add (self->warnings,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u more warning not listed",
+                                                 "%s: %u more warnings not listed", unlisted),
+                                    self->file_name, unlisted));
+  self->n_warnings = self->warnings->len;
+}
+
 typedef struct
 {
   IntegrityImportJob *job;
@@ -337,7 +374,7 @@ read_header (IntegrityImportJob        *self,
 
       g_ptr_array_add (unknown, NULL);
       list = g_strjoinv (", ", (char **) unknown->pdata);
-      g_ptr_array_add (self->warnings,
+      _integrity_import_job_add_warning (self,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s: ignored an unknown column: %s",
                                                      "%s: ignored unknown columns: %s",
@@ -367,7 +404,7 @@ static gboolean
 read_row (IntegrityImportJob       *self,
           const IntegrityCsvRecord *record)
 {
-  IntegrityImportRow row = { self->importer, self->file_name, record->line, self->values };
+  IntegrityImportRow row = { self->importer, self->file_name, record->line, self->values, self };
   g_autoptr(GError) error = NULL;
   IntegrityImportOutcome outcome;
   gboolean valid = TRUE;
@@ -501,6 +538,7 @@ import_rows (IntegrityImportJob  *self,
       if (self->fatal == NULL && read_error != NULL)
         add_error (self, g_strdup (read_error->message));
     }
+  count_unlisted_warnings (self);
   if (self->fatal != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->fatal));
@@ -614,7 +652,9 @@ integrity_import_job_run (IntegrityImportJob  *self,
 
   if (!ok)
     {
-      g_debug ("Import of %s rolled back: %s", self->file_name, local_error->message);
+      /* Not the message: it can quote values from the file. */
+      g_debug ("Import of %s rolled back (%s %d)", self->file_name,
+               g_quark_to_string (local_error->domain), local_error->code);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -740,7 +780,10 @@ integrity_import_job_get_n_errors (IntegrityImportJob *self)
 /**
  * integrity_import_job_get_warnings:
  *
- * Returns: (transfer none) (element-type utf8): e.g. the unknown columns ignored
+ * Returns: (transfer none) (element-type utf8): e.g. the unknown columns
+ *   ignored, or "FILE:LINE: message" from integrity_import_row_add_warning();
+ *   up to %INTEGRITY_IMPORT_MAX_WARNINGS, then a line counting the rest.
+ *   Read it once the job has finished.
  */
 GPtrArray *
 integrity_import_job_get_warnings (IntegrityImportJob *self)

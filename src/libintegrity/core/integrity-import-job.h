@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* At most this many errors are listed; reading stops at the next one. */
 #define INTEGRITY_IMPORT_MAX_ERRORS 100
+/* At most this many warnings are listed, then one line counting the rest. */
+#define INTEGRITY_IMPORT_MAX_WARNINGS 100
 
 #define INTEGRITY_TYPE_IMPORT_JOB (integrity_import_job_get_type ())
 G_DECLARE_FINAL_TYPE (IntegrityImportJob, integrity_import_job, INTEGRITY, IMPORT_JOB, GObject)

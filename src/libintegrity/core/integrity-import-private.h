@@ -1,6 +1,7 @@
 /* integrity-import-private.h — shared by the importer, row and job. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "integrity-import-job.h"
 #include "integrity-importer.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ struct _IntegrityImportRow
   const char           *file_name;
   guint                 line;
   IntegrityImportValue *values;
+  IntegrityImportJob   *job;       /* receives the row's warnings */
 };
 
 const IntegrityImporterInfo *_integrity_importer_get_info   (IntegrityImporter          *self);
@@ -31,5 +33,7 @@ gboolean                     _integrity_import_convert        (const IntegrityIm
                                                                char                     *raw,
                                                                IntegrityImportValue     *value,
                                                                GString                  *problem);
+void                         _integrity_import_job_add_warning (IntegrityImportJob      *self,
+                                                                char                    *message);
 
 G_END_DECLS

@@ -247,8 +247,8 @@ _integrity_import_convert (const IntegrityImportColumn *column,
       if (column->min < column->max && (value->integer < column->min || value->integer > column->max))
         {
           quote_value (problem, text);
-          g_string_append_printf (problem, _(" is outside the range %" G_GINT64_FORMAT
-                                             " to %" G_GINT64_FORMAT), column->min, column->max);
+          g_string_append_printf (problem, _(" is outside the range %lld to %lld"),
+                                  (long long) column->min, (long long) column->max);
           return FALSE;
         }
       value->decimal = (double) value->integer;
@@ -491,6 +491,33 @@ integrity_import_row_reject (const IntegrityImportRow  *row,
   g_set_error (error, INTEGRITY_IMPORT_ERROR, INTEGRITY_IMPORT_ERROR_ROW, "column '%s': %s",
                integrity_importer_get_column (row->importer, column)->name, message);
   return INTEGRITY_IMPORT_ROW_FAILED;
+}
+
+/**
+ * integrity_import_row_add_warning:
+ * @format: what the import did about the row, e.g. "completed %s and %s:
+ *   the earlier date is kept"
+ *
+ * Notes something about an accepted row for the import's summary:
+ * integrity_import_job_get_warnings() lists "FILE:LINE: message". Call it
+ * from the row function only, on the thread running the import.
+ */
+void
+integrity_import_row_add_warning (const IntegrityImportRow *row,
+                                  const char               *format,
+                                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  g_return_if_fail (row != NULL && format != NULL);
+  g_return_if_fail (row->job != NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  _integrity_import_job_add_warning (row->job, g_strdup_printf ("%s:%u: %s", row->file_name,
+                                                                row->line, message));
 }
 
 static gboolean

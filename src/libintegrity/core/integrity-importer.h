@@ -142,6 +142,9 @@ IntegrityImportOutcome       integrity_import_row_reject           (const Integr
                                                                     guint                    column,
                                                                     const char              *format,
                                                                     ...) G_GNUC_PRINTF (4, 5);
+void                         integrity_import_row_add_warning      (const IntegrityImportRow *row,
+                                                                    const char              *format,
+                                                                    ...) G_GNUC_PRINTF (2, 3);
 IntegrityImportOutcome       integrity_import_step_upsert          (sqlite3_stmt            *insert,
                                                                     sqlite3_stmt            *update,
                                                                     GError                 **error);

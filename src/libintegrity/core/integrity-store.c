@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -43,9 +44,12 @@ struct _IntegrityStore
   sqlite3      *db;
   GMainContext *owner_context;
   char         *read_only_reason;
+  char         *reader_name;   /* what readers open: the path, or an immutable URI */
+  int           reader_flags;
   guint         transaction_depth;
   guint         read_only : 1;
   guint         existed : 1;
+  guint         backed_up : 1;  /* the backup holds the store as it was opened */
 };
 
 G_DEFINE_FINAL_TYPE (IntegrityStore, integrity_store, G_TYPE_OBJECT)
@@ -61,16 +65,38 @@ integrity_sqlite_error (GError    **error,
                         int         rc,
                         const char *what)
 {
+  const char *hint = NULL;
   int code;
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
 
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = INTEGRITY_STORE_ERROR_BUSY;
+      hint = _("the store is busy: another program is writing to it; try again when it has finished");
       break;
     case SQLITE_FULL:
       code = INTEGRITY_STORE_ERROR_FULL;
+      hint = _("the disk is full; free some space and try again");
+      break;
+    case SQLITE_IOERR:
+      /* A write refused for want of space or over a file-size limit is a
+       * full disk to the person at the keyboard, not an I/O fault. */
+      if (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT)
+        {
+          code = INTEGRITY_STORE_ERROR_FULL;
+          hint = system_errno == EFBIG
+            ? _("the disk is full: the store would be too large for this disk or account")
+            : _("the disk is full; free some space and try again");
+        }
+      else if (rc == SQLITE_IOERR_WRITE)
+        {
+          code = INTEGRITY_STORE_ERROR_SQL;
+          hint = _("writing to the disk failed: the disk may be full or failing");
+        }
+      else
+        code = INTEGRITY_STORE_ERROR_SQL;
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -84,8 +110,12 @@ integrity_sqlite_error (GError    **error,
       break;
     }
 
-  g_set_error (error, INTEGRITY_STORE_ERROR, code, "%s: %s", what,
-               db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  if (hint != NULL)
+    g_set_error (error, INTEGRITY_STORE_ERROR, code, "%s: %s (%s)", what, hint,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    g_set_error (error, INTEGRITY_STORE_ERROR, code, "%s: %s", what,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   return FALSE;
 }
 
@@ -105,6 +135,7 @@ integrity_store_finalize (GObject *object)
   g_clear_pointer (&self->owner_context, g_main_context_unref);
   g_free (self->path);
   g_free (self->read_only_reason);
+  g_free (self->reader_name);
 
   G_OBJECT_CLASS (integrity_store_parent_class)->finalize (object);
 }
@@ -160,6 +191,7 @@ secure_location (const char  *path,
                  GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *default_path = integrity_store_get_default_path ();
   GStatBuf st;
   int fd;
 
@@ -169,6 +201,16 @@ secure_location (const char  *path,
       g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
                    _("Could not create the folder “%s”: %s"), folder, g_strerror (saved));
       return FALSE;
+    }
+
+  /* The default folder is ours: keep it private. A folder given with
+   * --store may be shared (a USB stick, /tmp) and is left alone. */
+  if (g_strcmp0 (path, default_path) == 0 && g_stat (folder, &st) == 0 && (st.st_mode & 077) != 0)
+    {
+      g_message ("The store's folder %s was open to others (mode %o); restricting it to its owner",
+                 folder, (unsigned) (st.st_mode & 0777));
+      if (g_chmod (folder, 0700) != 0)
+        g_warning ("Could not restrict %s: %s", folder, g_strerror (errno));
     }
 
   fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
@@ -364,8 +406,14 @@ integrity_store_register_migrations (IntegrityStore           *self,
       return FALSE;
     }
 
-  if (self->existed && has_any_schema (self->db) && !write_backup (self, error))
-    return FALSE;
+  /* One backup per opening, before the first migration: a later
+   * component's upgrade must not overwrite it with a half-upgraded store. */
+  if (self->existed && !self->backed_up && has_any_schema (self->db))
+    {
+      if (!write_backup (self, error))
+        return FALSE;
+      self->backed_up = TRUE;
+    }
 
   if (!integrity_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -446,6 +494,256 @@ open_connection (IntegrityStore  *self,
   return TRUE;
 }
 
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Stores up to this size get SQLite's quick_check at every open (a few
+ * milliseconds); larger ones rely on `integrity check`. */
+#define QUICK_CHECK_MAX_SIZE (64 * 1024 * 1024)
+
+/* A damaged file must be caught at open, before anything is shown or
+ * written (even the journal mode is a write): a file cut short (a failed
+ * copy, a full disk) or emptied. SQLite would take a file shorter than one
+ * page for a new, empty store. */
+static gboolean
+check_file_shape (IntegrityStore  *self,
+                  GError         **error)
+{
+  g_autofree char *backup = g_strconcat (self->path, ".backup", NULL);
+  guint8 header[100];
+  GStatBuf st;
+  gssize got = 0;
+  int fd;
+
+  if (g_stat (self->path, &st) != 0)
+    return TRUE;
+
+  if (st.st_size == 0)
+    {
+      /* An empty file is a new store, unless a backup shows there was one. */
+      if (self->existed && g_file_test (backup, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: the file is empty"), self->path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (st.st_size < 512)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is only %" G_GUINT64_FORMAT " bytes long"),
+                   self->path, (guint64) st.st_size);
+      return FALSE;
+    }
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      got = read (fd, header, sizeof header);
+      close (fd);
+    }
+  /* Only an SQLite file has a page count to trust; anything else SQLite
+   * itself rejects as "not a database". */
+  if (got == (gssize) sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
+    {
+      guint32 page_size = ((guint32) header[16] << 8) | header[17];
+      guint32 pages = read_be32 (header + 28);
+
+      if (page_size == 1)
+        page_size = 65536;
+      /* The page count in the header is valid when its "version-valid-for"
+       * matches the change counter (the SQLite file format, section 1.3.9). */
+      if (page_size >= 512
+          && (st.st_size % page_size != 0
+              || (read_be32 (header + 92) == read_be32 (header + 24)
+                  && (guint64) st.st_size < (guint64) pages * page_size)))
+        {
+          g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: the file has been cut short "
+                         "(%llu bytes of %llu)"),
+                       self->path, (unsigned long long) st.st_size,
+                       (unsigned long long) pages * page_size);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Pages overwritten: SQLite's quick_check, for stores small enough. */
+static gboolean
+check_pages (IntegrityStore  *self,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) check = NULL;
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0 || st.st_size > QUICK_CHECK_MAX_SIZE)
+    return TRUE;
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK)
+    {
+      int rc = sqlite3_step (check);
+      const char *verdict = rc == SQLITE_ROW ? (const char *) sqlite3_column_text (check, 0) : NULL;
+
+      if (rc != SQLITE_ROW || g_strcmp0 (verdict, "ok") != 0)
+        {
+          g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged: %s"), self->path,
+                       verdict != NULL ? verdict : sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * integrity_store_find_backup:
+ * @path: a store file
+ * @modified: (out) (optional): when the backup was written, local time
+ *
+ * Returns: (nullable): the path of @path's backup (`<store>.backup`, written
+ *   before every schema upgrade), or %NULL when there is none
+ */
+char *
+integrity_store_find_backup (const char  *path,
+                             GDateTime  **modified)
+{
+  g_autofree char *backup = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  backup = g_strconcat (path, ".backup", NULL);
+  if (g_stat (backup, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+  if (modified != NULL)
+    *modified = g_date_time_new_from_unix_local (st.st_mtime);
+  return g_steal_pointer (&backup);
+}
+
+/**
+ * integrity_store_restore_backup:
+ * @path: a store file, typically one integrity_store_open() found damaged
+ *
+ * Puts the backup (`<store>.backup`) in place of the store. The damaged
+ * file is kept beside it as `<store>.damaged`, never deleted. The backup is
+ * checked first: a damaged backup is not restored.
+ */
+gboolean
+integrity_store_restore_backup (const char  *path,
+                                GError     **error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  gboolean sound = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  backup = integrity_store_find_backup (path, NULL);
+  if (backup == NULL)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("There is no backup of “%s”"), path);
+      return FALSE;
+    }
+
+  if (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    {
+      g_autoptr(sqlite3_stmt) check = NULL;
+
+      if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK
+          && sqlite3_step (check) == SQLITE_ROW)
+        sound = g_strcmp0 ((const char *) sqlite3_column_text (check, 0), "ok") == 0;
+    }
+  sqlite3_close_v2 (db);
+  if (!sound)
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” is damaged too, so it was not restored"), backup);
+      return FALSE;
+    }
+
+  /* Copy first, then swap with renames: a crash part-way leaves either the
+   * damaged store or the restored one in place, never half a file. */
+  partial = g_strconcat (path, ".restoring", NULL);
+  from = g_file_new_for_path (backup);
+  to = g_file_new_for_path (partial);
+  if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("The backup could not be copied: %s"), local_error->message);
+      return FALSE;
+    }
+  g_chmod (partial, 0600);
+
+  damaged = g_strconcat (path, ".damaged", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (path, damaged) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("“%s” could not be moved aside: %s"), path, g_strerror (saved));
+      g_unlink (partial);
+      return FALSE;
+    }
+  /* The damaged file's journal belongs with it, not with the backup. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *suffix = i == 0 ? "-wal" : "-shm";
+      g_autofree char *journal = g_strconcat (path, suffix, NULL);
+      g_autofree char *kept = g_strconcat (damaged, suffix, NULL);
+
+      if (g_file_test (journal, G_FILE_TEST_EXISTS))
+        g_rename (journal, kept);
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_OPEN,
+                   _("The backup could not be put in place of “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  g_message ("Restored the store's backup; the damaged file is kept as %s", damaged);
+  return TRUE;
+}
+
+/* A store in WAL mode needs its -shm file to be read; in a folder we cannot
+ * write, SQLite cannot create it. With no -wal file (or an empty one, left
+ * by a reader) the main file holds
+ * every committed row, so it can be read as an immutable snapshot.
+ * Returns FALSE when it reopened the store (so the caller retries). */
+static gboolean
+open_immutable (IntegrityStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *escaped = NULL;
+  sqlite3 *db = NULL;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    return TRUE;
+  escaped = g_uri_escape_string (self->path, "/", FALSE);
+  g_free (self->reader_name);
+  self->reader_name = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  self->reader_flags = SQLITE_OPEN_URI;
+  if (sqlite3_open_v2 (self->reader_name, &db, SQLITE_OPEN_READONLY | self->reader_flags, NULL)
+      != SQLITE_OK || !configure_connection (db, FALSE, NULL))
+    {
+      sqlite3_close_v2 (db);
+      return TRUE;
+    }
+  sqlite3_close_v2 (self->db);
+  self->db = db;
+  return FALSE;
+}
+
 /**
  * integrity_store_open:
  * @path: (nullable): the store file; %NULL for the user's default store
@@ -473,6 +771,8 @@ integrity_store_open (const char  *path,
 
   if (!secure_location (path, error))
     return NULL;
+  if (self->existed && !check_file_shape (self, error))
+    return NULL;
   if (!open_connection (self, error))
     return NULL;
 
@@ -480,6 +780,14 @@ integrity_store_open (const char  *path,
   rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (probe);
+  if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY)
+      && self->read_only && !open_immutable (self))
+    {
+      g_clear_pointer (&probe, sqlite3_finalize);
+      rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &probe, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (probe);
+    }
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT,
@@ -487,6 +795,8 @@ integrity_store_open (const char  *path,
                    path, sqlite3_errmsg (self->db));
       return NULL;
     }
+  if (!check_pages (self, error))
+    return NULL;
 
   if (!self->read_only
       && !integrity_store_exec (self,
@@ -551,7 +861,8 @@ integrity_store_open_reader (IntegrityStore  *self,
 
   g_return_val_if_fail (INTEGRITY_IS_STORE (self), NULL);
 
-  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (self->reader_name != NULL ? self->reader_name : self->path, &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | self->reader_flags, NULL);
   if (rc != SQLITE_OK || !configure_connection (db, FALSE, error))
     {
       if (rc != SQLITE_OK)

@@ -94,6 +94,11 @@ gint64          integrity_store_ensure_district         (IntegrityStore         
 gboolean        integrity_store_is_demo                 (IntegrityStore           *self);
 gboolean        integrity_store_has_data                (IntegrityStore           *self);
 
+char           *integrity_store_find_backup             (const char               *path,
+                                                         GDateTime               **modified);
+gboolean        integrity_store_restore_backup          (const char               *path,
+                                                         GError                  **error);
+
 gboolean        integrity_store_check                   (IntegrityStore           *self,
                                                          GString                  *report,
                                                          GError                  **error);

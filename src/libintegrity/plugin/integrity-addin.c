@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "integrity-addin.h"
+#include "core/integrity-i18n.h"
 
 G_DEFINE_INTERFACE (IntegrityAddin, integrity_addin, G_TYPE_OBJECT)
 
@@ -216,6 +217,9 @@ integrity_plugin_register (PeasObjectModule *module,
 {
   g_return_if_fail (PEAS_IS_OBJECT_MODULE (module));
   g_return_if_fail (g_type_is_a (addin_type, INTEGRITY_TYPE_ADDIN));
+
+  /* Bundled plugins translate in the `integrity` domain: bind it for any host. */
+  integrity_i18n_init ();
 
   /* Static GTypes point into the module's code: it must never be closed. */
   g_type_module_use (G_TYPE_MODULE (module));

@@ -150,11 +150,29 @@ draw_imports (IntegrityBriefing *self,
   if (total > shown)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "and %" G_GINT64_FORMAT " earlier import.",
-                                                            "and %" G_GINT64_FORMAT " earlier imports.",
-                                                            total - shown), total - shown);
+                                                            "and %lld earlier import.",
+                                                            "and %lld earlier imports.",
+                                                            total - shown), (long long) (total - shown));
       area->y += integrity_briefing_draw_text (self, more, 8.5, FALSE, area);
     }
+}
+
+/**
+ * integrity_briefing_get_general_method_note:
+ *
+ * The method that every figure shares, first on the briefing's "Method and
+ * sources" page and in the Help window: both read it from here, and each
+ * plugin's own notes from integrity_briefing_add_method_note().
+ *
+ * Returns: the translated note
+ */
+const char *
+integrity_briefing_get_general_method_note (void)
+{
+  /* xgettext:no-c-format */
+  return _("Each figure covers the whole period and is compared with the period of the same "
+           "length before it. Rates come with a 95% Wilson score interval, honest for small "
+           "samples and rates near 0 or 1; a period with no sample has no rate: a gap, never 0%.");
 }
 
 static void
@@ -165,11 +183,7 @@ draw_method (IntegrityBriefing *self)
   cairo_rectangle_t area;
 
   integrity_briefing_begin_page (self, _("Method and sources"), &area);
-  area.y += integrity_briefing_draw_text (self, _("Each figure covers the whole period and is compared "
-                                                  "with the period of the same length before it. Rates "
-                                                  "come with a 95% Wilson score interval, honest for "
-                                                  "small samples and rates near 0 or 1; a period with "
-                                                  "no sample has no rate: a gap, never 0%."),
+  area.y += integrity_briefing_draw_text (self, integrity_briefing_get_general_method_note (),
                                           9.5, FALSE, &area) + 5;
   for (guint i = 0; i < notes->len; i++)
     area.y += integrity_briefing_draw_text (self, g_ptr_array_index (notes, i), 9.5, FALSE, &area) + 5;

@@ -12,4 +12,6 @@ gboolean integrity_briefing_compose (IntegrityBriefing   *self,
                                      GCancellable        *cancellable,
                                      GError             **error);
 
+const char *integrity_briefing_get_general_method_note (void);
+
 G_END_DECLS

@@ -473,7 +473,10 @@ integrity_briefing_draw_kpi_table (IntegrityBriefing       *self,
 {
   static const double widths[] = { 0.30, 0.11, 0.16, 0.11, 0.09, 0.13, 0.10 };
   const char *headings[] = {
-    _("Figure"), _("Value"), _("95% interval"), _("Previous"), _("Target"), _("Status"), _("Cases"),
+    _("Figure"), _("Value"),
+    /* xgettext:no-c-format */
+    _("95% interval"),
+    _("Previous"), _("Target"), _("Status"), _("Cases"),
   };
   cairo_t *cr;
   double y;
@@ -486,7 +489,8 @@ integrity_briefing_draw_kpi_table (IntegrityBriefing       *self,
   for (guint row = 0; row <= kpis->len; row++)
     {
       const IntegrityKpi *kpi = row > 0 ? g_ptr_array_index (kpis, row - 1) : NULL;
-      g_autofree char *cells[G_N_ELEMENTS (widths)] = { NULL };
+      /* Not g_autofree: on an array it would free cells[0] alone. */
+      char *cells[G_N_ELEMENTS (widths)] = { NULL };
       double x = area->x, height = 0;
 
       if (kpi != NULL)
@@ -512,6 +516,8 @@ integrity_briefing_draw_kpi_table (IntegrityBriefing       *self,
           height = MAX (height, h);
           x += w;
         }
+      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+        g_free (cells[c]);
       y += height + 8;
       set_colour (cr, row == 0 ? &self->style.axis : &self->style.grid);
       cairo_set_line_width (cr, row == 0 ? 1.0 : 0.5);
