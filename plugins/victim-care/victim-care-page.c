@@ -168,9 +168,17 @@ show_figures (VictimCarePage *self,
       gtk_grid_attach (GTK_GRID (self->charts_grid), view, wide ? 0 : (int) i % 2, (int) i / 2, wide ? 2 : 1, 1);
     }
 
-  adw_view_stack_page_set_badge_number (self->queue_page, (guint) MIN (data->queue_overdue + data->queue_due_today,
-                                                                       G_MAXUINT));
-  adw_view_stack_page_set_needs_attention (self->queue_page, data->queue_overdue > 0);
+  /* The count goes in the title, not a badge: libadwaita 1.2 draws badges
+   * with a GL shader, which the Cairo renderer (no GPU, screenshots, the
+   * briefing machine) paints as a pink square. */
+  {
+    guint64 due = data->queue_overdue + data->queue_due_today;
+    g_autofree char *title = due > 0
+      ? g_strdup_printf (_("Work Queue (%llu)"), (unsigned long long) due)
+      : g_strdup (_("Work Queue"));
+
+    adw_view_stack_page_set_title (self->queue_page, title);
+  }
   self->loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
