@@ -27,7 +27,7 @@ def skip(why):
 def main():
     host = sys.argv[1]
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
-        skip('no display (the ui suite runs under xvfb-run)')
+        skip('no display (tools/test runs each test on its own Xvfb)')
     if os.environ.get('INTEGRITY_ATSPI_SESSION') != '1':
         runner = shutil.which('dbus-run-session')
         if runner is None:

@@ -330,7 +330,7 @@ def test_concurrent(tmp):
 
 def test_single_instance(tmp):
     if not os.environ.get("DISPLAY"):
-        skip_all("no display (tools/test runs this under xvfb-run)")
+        skip_all("no display (tools/test runs each test on its own Xvfb)")
     if shutil.which("dbus-run-session") is None or shutil.which("gdbus") is None:
         skip_all("dbus-run-session or gdbus is missing")
     script = os.path.join(tmp, "launch.sh")
