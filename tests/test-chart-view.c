@@ -204,6 +204,50 @@ test_kpi_tile (void)
   g_object_unref (tile);
 }
 
+/* A filter change gives the charts and tiles already on screen their new
+ * figures; a page with a different number of them is built anew. */
+static void
+test_views_take_new_figures (void)
+{
+  GtkWidget *charts_box = g_object_ref_sink (gtk_flow_box_new ());
+  GtkWidget *tiles_box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  GtkWidget *first_view;
+  GtkWidget *tile;
+
+  g_assert_false (integrity_chart_views_update (charts_box, charts));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(IntegrityChart) shown = rate_chart ();
+      gtk_flow_box_append (GTK_FLOW_BOX (charts_box), integrity_chart_view_new (shown));
+    }
+  first_view = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (charts_box), 0));
+
+  g_ptr_array_add (charts, rate_chart ());
+  g_assert_false (integrity_chart_views_update (charts_box, charts));
+  g_ptr_array_add (charts, rate_chart ());
+  integrity_chart_set_title (g_ptr_array_index (charts, 0), "Recording rate, Westmoor");
+  g_assert_true (integrity_chart_views_update (charts_box, charts));
+  g_assert_true (gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (charts_box), 0))
+                 == first_view);
+  g_assert_true (integrity_chart_view_get_chart (INTEGRITY_CHART_VIEW (first_view)) == g_ptr_array_index (charts, 0));
+  gtk_test_accessible_assert_property (first_view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Recording rate, Westmoor");
+
+  g_ptr_array_add (kpis, integrity_kpi_new ("recording-rate", "rate", "Recording rate", INTEGRITY_FORMAT_PERCENT));
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 0))->value = 0.5;
+  tile = integrity_kpi_tile_new (g_ptr_array_index (kpis, 0));
+  gtk_box_append (GTK_BOX (tiles_box), tile);
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 0))->value = 0.777;
+  g_assert_true (integrity_kpi_tiles_update (tiles_box, kpis));
+  g_assert_true (gtk_widget_get_first_child (tiles_box) == tile);
+  g_assert_nonnull (find_label (tile, "77.7%"));
+  g_assert_null (find_label (tile, "50.0%"));
+
+  g_object_unref (charts_box);
+  g_object_unref (tiles_box);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/follows-dark-style", test_follows_dark_style);
   g_test_add_func ("/chart-view/table", test_table);
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
+  g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
 
   return g_test_run ();
 }

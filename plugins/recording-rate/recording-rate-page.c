@@ -79,11 +79,13 @@ show_charts (RecordingRatePage *self)
   gboolean quarters = gtk_toggle_button_get_active (self->quarters_button);
   GtkFlowBoxChild *child;
 
-  while ((child = gtk_flow_box_get_child_at_index (self->charts_box, 0)) != NULL)
-    gtk_flow_box_remove (self->charts_box, GTK_WIDGET (child));
   g_clear_pointer (&self->charts, g_ptr_array_unref);
   self->charts = recording_rate_build_charts (self->data, quarters, 0);
+  if (integrity_chart_views_update (GTK_WIDGET (self->charts_box), self->charts))
+    return;
 
+  while ((child = gtk_flow_box_get_child_at_index (self->charts_box, 0)) != NULL)
+    gtk_flow_box_remove (self->charts_box, GTK_WIDGET (child));
   for (guint i = 0; i < self->charts->len; i++)
     {
       GtkWidget *view = integrity_chart_view_new (g_ptr_array_index (self->charts, i));
@@ -100,9 +102,11 @@ show_tiles (RecordingRatePage *self)
   g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
   GtkWidget *child;
 
+  recording_rate_kpis_from_data (self->data, kpis);
+  if (integrity_kpi_tiles_update (GTK_WIDGET (self->tiles), kpis))
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tiles))) != NULL)
     gtk_box_remove (self->tiles, child);
-  recording_rate_kpis_from_data (self->data, kpis);
   for (guint i = 0; i < kpis->len; i++)
     gtk_box_append (self->tiles, integrity_kpi_tile_new (g_ptr_array_index (kpis, i)));
 }
@@ -165,8 +169,7 @@ on_incidents_loaded (GObject      *source,
       row->incident = g_ptr_array_index (incidents, i);
       g_ptr_array_add (rows, row);
     }
-  g_list_store_splice (self->incidents_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->incidents_store)),
-                       rows->pdata, rows->len);
+  integrity_list_store_replace_gradually (self->incidents_store, rows);
   summary = rows->len >= DRILL_LIMIT
     ? g_strdup_printf (_("The first %u incidents, newest first."), rows->len)
     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audited incident.", "%u audited incidents.",

@@ -127,6 +127,23 @@ describe_view_recorded (const VictimPageData *data)
                           share, closures);
 }
 
+/* Two charts a row; an odd last one spans the row. */
+static void
+build_chart_views (VictimCarePage *self,
+                   GPtrArray      *charts)
+{
+  remove_children (self->charts_grid);
+  for (guint i = 0; i < charts->len; i++)
+    {
+      GtkWidget *view = integrity_chart_view_new (g_ptr_array_index (charts, i));
+      gboolean wide = i == charts->len - 1 && charts->len % 2 == 1;
+
+      gtk_widget_set_size_request (view, 320, 420);
+      gtk_widget_set_hexpand (view, TRUE);
+      gtk_grid_attach (GTK_GRID (self->charts_grid), view, wide ? 0 : (int) i % 2, (int) i / 2, wide ? 2 : 1, 1);
+    }
+}
+
 static void
 show_figures (VictimCarePage *self,
               VictimPageData *data)
@@ -148,25 +165,20 @@ show_figures (VictimCarePage *self,
   gtk_label_set_label (GTK_LABEL (self->subtitle_label), subtitle);
   gtk_label_set_label (GTK_LABEL (self->headline_label), headline);
 
-  remove_children (self->tiles_box);
   victim_care_kpis_from_data (data, kpis);
-  for (guint i = 0; i < kpis->len; i++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), integrity_kpi_tile_new (g_ptr_array_index (kpis, i)));
+  if (!integrity_kpi_tiles_update (self->tiles_box, kpis))
+    {
+      remove_children (self->tiles_box);
+      for (guint i = 0; i < kpis->len; i++)
+        gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), integrity_kpi_tile_new (g_ptr_array_index (kpis, i)));
+    }
   self->n_tiles = kpis->len;
   gtk_label_set_label (GTK_LABEL (self->view_label), view_text != NULL ? view_text : "");
   gtk_widget_set_visible (self->view_label, view_text != NULL);
 
-  remove_children (self->charts_grid);
   charts = victim_care_build_charts (data, 0);
-  for (guint i = 0; i < charts->len; i++)
-    {
-      GtkWidget *view = integrity_chart_view_new (g_ptr_array_index (charts, i));
-      gboolean wide = i == charts->len - 1 && charts->len % 2 == 1;
-
-      gtk_widget_set_size_request (view, 320, 420);
-      gtk_widget_set_hexpand (view, TRUE);
-      gtk_grid_attach (GTK_GRID (self->charts_grid), view, wide ? 0 : (int) i % 2, (int) i / 2, wide ? 2 : 1, 1);
-    }
+  if (!integrity_chart_views_update (self->charts_grid, charts))
+    build_chart_views (self, charts);
 
   /* The count goes in the title, not a badge: libadwaita 1.2 draws badges
    * with a GL shader, which the Cairo renderer (no GPU, screenshots, the
@@ -281,14 +293,47 @@ probe_sort (gconstpointer a,
   return -1;
 }
 
-#define COLUMN_TEMPLATE \
-  "<?xml version='1.0' encoding='UTF-8'?>" \
-  "<interface><template class='GtkListItem'><property name='child'>" \
-  "<object class='GtkLabel'><property name='xalign'>%s</property>" \
-  "<property name='ellipsize'>end</property>%s" \
-  "<binding name='label'><lookup name='%s' type='VictimQueueItem'>" \
-  "<lookup name='item'>GtkListItem</lookup></lookup></binding>" \
-  "</object></property></template></interface>"
+/* Cells are labels bound to one property of the row's item, so a row read
+ * later (or read again for a new filter) updates its cells in place. A
+ * signal factory, not a builder one: a builder template is parsed anew for
+ * every cell, a cost paid for each of the rows the view makes at once. */
+#define CELL_BINDING_KEY "victim-care-cell-binding"
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  numeric)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric != NULL ? 1.0 : 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric != NULL)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           const char               *property)
+{
+  GBinding *binding = g_object_bind_property (gtk_list_item_get_item (item), property,
+                                              gtk_list_item_get_child (item), "label", G_BINDING_SYNC_CREATE);
+
+  g_object_set_data (G_OBJECT (item), CELL_BINDING_KEY, binding);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), CELL_BINDING_KEY);
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+}
 
 static void
 add_column (VictimCarePage *self,
@@ -298,13 +343,14 @@ add_column (VictimCarePage *self,
             gboolean        numeric,
             gboolean        expand)
 {
-  g_autofree char *ui = g_strdup_printf (COLUMN_TEMPLATE, numeric ? "1" : "0",
-                                         numeric ? "<style><class name='numeric'/></style>" : "", property);
-  gsize length = strlen (ui);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&ui), length);
-  GtkListItemFactory *factory = gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
   GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), numeric ? GINT_TO_POINTER (1) : NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
+  column = gtk_column_view_column_new (title, factory);
 
   g_object_set_data (G_OBJECT (column), "victim-care-page", self);
   g_object_set_data (G_OBJECT (column), "victim-care-column", GINT_TO_POINTER (index));

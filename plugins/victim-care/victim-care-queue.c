@@ -228,31 +228,74 @@ page_fetched (GObject      *source,
     victim_queue_row_free (g_ptr_array_index (rows, i));
 }
 
+/* Reads @page of the current query on a worker; page_fetched() fills its items. */
+static void
+request_page (VictimQueueModel *self,
+              guint             page)
+{
+  PageRequest *request = g_new0 (PageRequest, 1);
+  PageCall *call = g_new0 (PageCall, 1);
+
+  request->query = victim_queue_query_copy (self->query);
+  request->page = page;
+  call->model = g_object_ref (self);
+  call->page = page;
+  integrity_store_query_async (self->store, fetch_page, request, page_request_free,
+                               (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_fetched, call);
+}
+
+/* One item per row of @page that the list has now. */
+static void
+fit_page (VictimQueueModel *self,
+          guint             page,
+          GPtrArray        *items)
+{
+  guint first = page * VICTIM_QUEUE_PAGE_SIZE;
+  guint wanted = MIN (self->n_items - first, VICTIM_QUEUE_PAGE_SIZE);
+
+  if (items->len > wanted)
+    g_ptr_array_set_size (items, wanted);
+  while (items->len < wanted)
+    g_ptr_array_add (items, g_object_new (VICTIM_TYPE_QUEUE_ITEM, NULL));
+}
+
 static GPtrArray *
 ensure_page (VictimQueueModel *self,
              guint             page)
 {
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  PageRequest *request;
-  PageCall *call;
-  guint first = page * VICTIM_QUEUE_PAGE_SIZE;
 
   if (items != NULL)
     return items;
   items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = first; i < MIN (self->n_items, first + VICTIM_QUEUE_PAGE_SIZE); i++)
-    g_ptr_array_add (items, g_object_new (VICTIM_TYPE_QUEUE_ITEM, NULL));
+  fit_page (self, page, items);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-
-  request = g_new0 (PageRequest, 1);
-  request->query = victim_queue_query_copy (self->query);
-  request->page = page;
-  call = g_new0 (PageCall, 1);
-  call->model = g_object_ref (self);
-  call->page = page;
-  integrity_store_query_async (self->store, fetch_page, request, page_request_free,
-                               (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_fetched, call);
+  request_page (self, page);
   return items;
+}
+
+/* After a new count: the pages read so far keep their items, trimmed or
+ * topped up to the new length, and are read again for the new query; an
+ * item shows its old row until the new one arrives. */
+static void
+reuse_pages (VictimQueueModel *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint page = GPOINTER_TO_UINT (key);
+
+      if (page * VICTIM_QUEUE_PAGE_SIZE >= self->n_items)
+        {
+          g_hash_table_iter_remove (&iter);
+          continue;
+        }
+      fit_page (self, page, value);
+      request_page (self, page);
+    }
 }
 
 static GType
@@ -376,10 +419,16 @@ rows_counted (GObject      *source,
         return;
       g_warning ("The work queue could not be counted: %s", error->message);
     }
-  g_hash_table_remove_all (self->pages);
   self->n_items = n != NULL ? (guint) MIN (*n, (gint64) G_MAXUINT) : 0;
   self->loading = FALSE;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_items);
+  reuse_pages (self);
+  /* Rows both queries have keep their items (and so their widgets): only
+   * the difference in length is a change of the list. */
+  if (removed != self->n_items)
+    {
+      guint kept = MIN (removed, self->n_items);
+      g_list_model_items_changed (G_LIST_MODEL (self), kept, removed - kept, self->n_items - kept);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

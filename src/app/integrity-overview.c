@@ -20,6 +20,7 @@ struct _IntegrityOverview
   GtkWidget             *empty_page;
   GtkWidget             *summary_label;
   GtkWidget             *kpi_box;     /* a heading and a flow box of tiles per plugin */
+  GPtrArray             *tiles;       /* IntegrityKpiTile in kpi_box, in order (not owned) */
   GtkWidget             *no_kpis_label;
   GtkWidget             *notes_list;
 };
@@ -113,6 +114,25 @@ new_tile_box (void)
   return box;
 }
 
+/* The tiles on screen are for the same figures, in the same order: a new
+ * filter then changes their values rather than making every tile anew. */
+static gboolean
+same_tiles (IntegrityOverview *self,
+            GPtrArray         *kpis)
+{
+  if (self->tiles->len != kpis->len || kpis->len == 0)
+    return FALSE;
+  for (guint i = 0; i < kpis->len; i++)
+    {
+      const IntegrityKpi *shown = integrity_kpi_tile_get_kpi (g_ptr_array_index (self->tiles, i));
+      const IntegrityKpi *kpi = g_ptr_array_index (kpis, i);
+
+      if (g_strcmp0 (shown->plugin_id, kpi->plugin_id) != 0 || g_strcmp0 (shown->id, kpi->id) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A heading with the plugin's Name over its tiles, in plugin order. */
 static void
 show_kpis (IntegrityOverview *self,
@@ -122,8 +142,15 @@ show_kpis (IntegrityOverview *self,
   GtkWidget *tiles = NULL;
   const char *group = NULL;
 
+  if (same_tiles (self, kpis))
+    {
+      for (guint i = 0; i < kpis->len; i++)
+        integrity_kpi_tile_set_kpi (g_ptr_array_index (self->tiles, i), g_ptr_array_index (kpis, i));
+      return;
+    }
   while ((child = gtk_widget_get_first_child (self->kpi_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->kpi_box), child);
+  g_ptr_array_set_size (self->tiles, 0);
   for (guint i = 0; i < kpis->len; i++)
     {
       IntegrityKpi *kpi = g_ptr_array_index (kpis, i);
@@ -144,6 +171,7 @@ show_kpis (IntegrityOverview *self,
         }
       g_signal_connect (tile, "activated", G_CALLBACK (on_tile_activated), self);
       gtk_flow_box_append (GTK_FLOW_BOX (tiles), tile);
+      g_ptr_array_add (self->tiles, tile);
     }
 }
 
@@ -236,6 +264,7 @@ integrity_overview_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_object (&self->context);
   g_clear_object (&self->engine);
 
@@ -285,6 +314,7 @@ integrity_overview_init (IntegrityOverview *self)
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
 
+  self->tiles = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
   self->stack = gtk_stack_new ();
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));

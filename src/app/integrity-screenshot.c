@@ -67,9 +67,19 @@ integrity_screenshot_widget (GtkWidget *widget)
   width = MAX (1, gtk_widget_get_width (widget));
   height = MAX (1, gtk_widget_get_height (widget));
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* GTK draws nothing of a widget whose new allocation is still to come (a
+   * list filling in a chunk at a time queues one): let that frame happen
+   * and take the picture again. */
+  for (gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;;)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL || !gtk_widget_get_mapped (widget) || g_get_monotonic_time () > deadline)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);

@@ -29,10 +29,12 @@
 #include "chart/integrity-chart-style.h"
 #include "chart/integrity-chart-view.h"
 #include "chart/integrity-kpi-tile.h"
+#include "chart/integrity-widget-reuse.h"
 #include "core/integrity-vocabulary.h"
 
 #include "plugin/integrity-addin.h"
 #include "plugin/integrity-briefing.h"
 #include "plugin/integrity-briefing-pack.h"
 #include "plugin/integrity-context.h"
+#include "plugin/integrity-list-fill.h"
 #include "plugin/integrity-plugin-engine.h"

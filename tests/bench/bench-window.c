@@ -33,12 +33,58 @@ on_tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Frames painted: at rest there should be none; a widget that queues a
+ * resize or redraw from its own allocation or drawing keeps the loop busy. */
+static guint paint_count;
+
+static void
+on_paint (GdkFrameClock *clock,
+          gpointer       data)
+{
+  paint_count++;
+}
+
+/* Where a frame's time goes: layout (measure and allocate) and paint (snapshot
+ * and render), the worst of each since stall_reset(). GTK's own handlers
+ * run first, so each phase is timed from the end of the one before. */
+static gint64 phase_mark;
+static gint64 layout_max, paint_max;
+
+static void
+on_frame_begin (GdkFrameClock *clock,
+                gpointer       data)
+{
+  phase_mark = g_get_monotonic_time ();
+}
+
+static void
+on_phase_done (GdkFrameClock *clock,
+               gint64        *worst)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  *worst = MAX (*worst, now - phase_mark);
+  phase_mark = now;
+}
+
+static void
+watch_frames (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_frame_begin), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_phase_done), &layout_max);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_phase_done), &paint_max);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (on_paint), NULL);
+}
+
 static void
 stall_reset (void)
 {
   tick_last = g_get_monotonic_time ();
   tick_max = 0;
   tick_count = 0;
+  layout_max = paint_max = 0;
 }
 
 static void
@@ -116,9 +162,12 @@ main (int   argc,
 
   g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, NULL, NULL);
   spin_ms (SETTLE_MS);
+  watch_frames (GTK_WIDGET (window));
   stall_reset ();
+  paint_count = 0;
   spin_ms (SETTLE_MS);
-  g_print ("%s\tstall\tidle\t%.1f\tms (%u ticks in %u ms)\n", label, tick_max / 1000.0, tick_count, SETTLE_MS);
+  g_print ("%s\tstall\tidle\t%.1f\tms (%u ticks, %u frames painted in %u ms)\n", label, tick_max / 1000.0,
+           tick_count, paint_count, SETTLE_MS);
 
   /* Every page in turn: the switch, its queries, its charts. */
   for (guint round = 0; round < 2; round++)
@@ -134,8 +183,9 @@ main (int   argc,
         ready = wait_loaded (page, FALSE);
         spin_ms (SETTLE_MS);
         worst_switch = MAX (worst_switch, tick_max / 1000.0);
-        g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (ready %.0f ms)\n", label, round ? "-again" : "",
-                 pages[i], tick_max / 1000.0, ready);
+        g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (ready %.0f ms; worst layout %.1f, paint %.1f ms)\n",
+                 label, round ? "-again" : "", pages[i], tick_max / 1000.0, ready,
+                 layout_max / 1000.0, paint_max / 1000.0);
       }
 
   /* A filter change (district and period) on each plugin page, to its data shown. */
@@ -166,8 +216,8 @@ main (int   argc,
       ready = wait_loaded (page, TRUE);
       spin_ms (SETTLE_MS);
       worst_switch = MAX (worst_switch, tick_max / 1000.0);
-      g_print ("%s\tfilter-change\t%s\t%.0f\tms to data shown (stall %.1f ms)\n", label, pages[i],
-               ready, tick_max / 1000.0);
+      g_print ("%s\tfilter-change\t%s\t%.0f\tms to data shown (stall %.1f ms; worst layout %.1f, paint %.1f ms)\n",
+               label, pages[i], ready, tick_max / 1000.0, layout_max / 1000.0, paint_max / 1000.0);
       integrity_context_set_filter (context, back);
       wait_loaded (page, TRUE);
     }

@@ -1,0 +1,97 @@
+/* integrity-list-fill.c — long lists filled a few rows per main-loop turn. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "integrity-list-fill.h"
+
+/* A list view makes and binds a row widget for each row it adds near what
+ * is on screen: two thousand rows spliced in one go made the window miss
+ * frames for a third of a second. The first rows go in at once (what a
+ * person sees), the rest a chunk per turn below the redraw priority, so
+ * frames are painted in between. */
+
+#define FILL_KEY "integrity-list-fill"
+
+typedef struct
+{
+  GListStore *store;  /* not owned: the job lives in the store's data */
+  GPtrArray  *items;
+  guint       next;
+  guint       source_id;
+} FillJob;
+
+static void
+fill_job_free (gpointer data)
+{
+  FillJob *job = data;
+
+  g_clear_handle_id (&job->source_id, g_source_remove);
+  g_ptr_array_unref (job->items);
+  g_free (job);
+}
+
+/* Appends the next chunk; FALSE once every item is in. */
+static gboolean
+fill_next_chunk (FillJob *job)
+{
+  guint n = MIN (INTEGRITY_LIST_FILL_CHUNK, job->items->len - job->next);
+
+  g_list_store_splice (job->store, g_list_model_get_n_items (G_LIST_MODEL (job->store)), 0,
+                       job->items->pdata + job->next, n);
+  job->next += n;
+  return job->next < job->items->len;
+}
+
+static gboolean
+on_fill_idle (gpointer data)
+{
+  FillJob *job = data;
+
+  if (fill_next_chunk (job))
+    return G_SOURCE_CONTINUE;
+  job->source_id = 0;
+  /* Frees the job. */
+  g_object_set_data (G_OBJECT (job->store), FILL_KEY, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * integrity_list_store_replace_gradually:
+ * @store: the list
+ * @items: (transfer none): the new items, of @store's item type
+ *
+ * Replaces every item of @store with @items: the first
+ * %INTEGRITY_LIST_FILL_CHUNK at once, the rest a chunk per main-loop turn.
+ * A later call supersedes a fill still under way; so does disposing @store.
+ */
+void
+integrity_list_store_replace_gradually (GListStore *store,
+                                        GPtrArray  *items)
+{
+  FillJob *job;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (items != NULL);
+
+  g_object_set_data (G_OBJECT (store), FILL_KEY, NULL);
+  job = g_new0 (FillJob, 1);
+  job->store = store;
+  job->items = g_ptr_array_ref (items);
+  job->next = MIN (INTEGRITY_LIST_FILL_CHUNK, items->len);
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, job->next);
+  if (job->next == items->len)
+    {
+      fill_job_free (job);
+      return;
+    }
+  job->source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_fill_idle, job, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, job->source_id), "[integrity] list fill");
+  g_object_set_data_full (G_OBJECT (store), FILL_KEY, job, fill_job_free);
+}
+
+/* TRUE while rows from integrity_list_store_replace_gradually() are still to come. */
+gboolean
+integrity_list_store_is_filling (GListStore *store)
+{
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  return g_object_get_data (G_OBJECT (store), FILL_KEY) != NULL;
+}
