@@ -19,6 +19,7 @@ struct _IntegrityChartView
   GskRenderNode          *cache;
   int                     cache_width;
   int                     cache_height;
+  int                     cache_scale;
 
   GArray                 *x_values;  /* double: the points arrow keys visit */
   int                     selected;  /* index into x_values, -1: none */
