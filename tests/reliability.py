@@ -147,7 +147,10 @@ def test_crash_import(tmp):
 
     rand = random.Random(int(os.environ.get("INTEGRITY_CRASH_SEED", "20261129")))
     done = killed = none = whole = partial = bad_check = 0
-    deadline = time.monotonic() + budget
+    # At least five trials however slow the machine (a sanitizer build on a
+    # busy one took 56 s for the whole import): each takes up to 1.1 imports
+    # and a check.
+    deadline = time.monotonic() + max(budget, 5 * full * 1.5)
     while done < trials and time.monotonic() < deadline:
         copy_store(base, store)
         child = subprocess.Popen([BINARY, "import", "recording-audit", big, "--store", store],
