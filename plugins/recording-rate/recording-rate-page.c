@@ -306,12 +306,26 @@ reload (RecordingRatePage *self)
 }
 
 static void
+reload_page (GtkWidget *page)
+{
+  reload (RECORDING_RATE_PAGE (page));
+}
+
+/* New figures to read (a filter change, an import): now if the page is on
+ * screen, otherwise when it is next shown. */
+static void
+reload_when_shown (RecordingRatePage *self)
+{
+  integrity_page_reload_when_shown (GTK_WIDGET (self), reload_page);
+}
+
+static void
 on_store_changed (IntegrityStore    *store,
                   const char        *component,
                   RecordingRatePage *self)
 {
   if (g_strcmp0 (component, RECORDING_RATE_ID) == 0 || g_strcmp0 (component, "core") == 0)
-    reload (self);
+    reload_when_shown (self);
 }
 
 static void
@@ -478,8 +492,8 @@ recording_rate_page_new (IntegrityContext *context)
                                   _("Recording rate"), -1);
   g_signal_connect_object (integrity_context_get_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, 0);
-  g_signal_connect_object (context, "notify::filter", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-  reload (self);
+  g_signal_connect_object (context, "notify::filter", G_CALLBACK (reload_when_shown), self, G_CONNECT_SWAPPED);
+  reload_when_shown (self);
   return GTK_WIDGET (self);
 }
 

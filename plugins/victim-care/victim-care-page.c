@@ -547,9 +547,17 @@ refresh (VictimCarePage *self)
 }
 
 static void
-store_changed (VictimCarePage *self)
+refresh_page (GtkWidget *page)
 {
-  refresh (self);
+  refresh (VICTIM_CARE_PAGE (page));
+}
+
+/* New figures to read (a filter change, an import): now if the page is on
+ * screen, otherwise when it is next shown. */
+static void
+refresh_when_shown (VictimCarePage *self)
+{
+  integrity_page_reload_when_shown (GTK_WIDGET (self), refresh_page);
 }
 
 static void
@@ -665,10 +673,10 @@ victim_care_page_new (IntegrityContext *context)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->queue, "notify::loading", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (context, "notify::filter", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::filter", G_CALLBACK (refresh_when_shown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (integrity_context_get_store (context), "changed::" VICTIM_CARE_ID,
-                           G_CALLBACK (store_changed), self, G_CONNECT_SWAPPED);
-  refresh (self);
+                           G_CALLBACK (refresh_when_shown), self, G_CONNECT_SWAPPED);
+  refresh_when_shown (self);
   return GTK_WIDGET (self);
 }
 

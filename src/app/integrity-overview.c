@@ -357,9 +357,17 @@ integrity_overview_init (IntegrityOverview *self)
 }
 
 static void
+reload_page (GtkWidget *page)
+{
+  integrity_overview_reload (INTEGRITY_OVERVIEW (page));
+}
+
+/* New figures to read: now if the overview is on screen, otherwise when it
+ * is next shown. */
+static void
 on_store_changed (IntegrityOverview *self)
 {
-  integrity_overview_reload (self);
+  integrity_page_reload_when_shown (GTK_WIDGET (self), reload_page);
 }
 
 GtkWidget *
@@ -385,7 +393,7 @@ integrity_overview_new (IntegrityContext      *context,
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (engine, "addin-removed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  integrity_overview_reload (self);
+  on_store_changed (self);
   return GTK_WIDGET (self);
 }
 

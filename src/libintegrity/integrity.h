@@ -37,4 +37,5 @@
 #include "plugin/integrity-briefing-pack.h"
 #include "plugin/integrity-context.h"
 #include "plugin/integrity-list-fill.h"
+#include "plugin/integrity-page-reload.h"
 #include "plugin/integrity-plugin-engine.h"
