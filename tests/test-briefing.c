@@ -12,55 +12,30 @@
 
 typedef struct
 {
-  char             *dir;
-  char             *pdf;
-  IntegritySession *session;
-  GSettings        *settings;
-  gboolean          has_recording_rate;
+  ItestSession base;
+  char        *pdf;
+  gboolean     has_recording_rate;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->pdf = g_build_filename (f->dir, "pack.pdf", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  f->has_recording_rate = integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->session),
+  itest_session_set_up (&f->base, (const char * const[]) { "recording-rate", "test-addin", NULL });
+  f->pdf = g_build_filename (f->base.dir, "pack.pdf", NULL);
+  f->has_recording_rate = integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->base.session),
                                                               "recording-rate") != NULL;
-  g_settings_set_strv (f->settings, "active-plugins",
-                       (const char * const[]) { "recording-rate", "test-addin", NULL });
-  g_settings_set_string (f->settings, "force-name", FORCE);
+  g_settings_set_string (f->base.settings, "force-name", FORCE);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "force-name");
-  g_settings_reset (f->settings, "protective-marking");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  if (g_getenv ("KEEP_TEST_DIR") == NULL)
-    itest_remove_tree (f->dir);
-  g_free (f->dir);
+  g_settings_reset (f->base.settings, "force-name");
+  g_settings_reset (f->base.settings, "protective-marking");
+  itest_session_tear_down (&f->base, data);
   g_free (f->pdf);
-}
-
-static void
-generate_demo (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 5, &error));
-  g_assert_no_error (error);
 }
 
 /* Writes the pack and returns its pages' text (pdftotext -raw), or NULL
@@ -71,41 +46,24 @@ export_pages (Fixture *f,
               guint   *n_pages)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(IntegrityFilter) filter = integrity_session_default_filter (f->session, NULL, &error);
+  g_autoptr(IntegrityFilter) filter = integrity_session_default_filter (f->base.session, NULL, &error);
   g_autoptr(IntegrityBriefingJob) job = NULL;
   g_autoptr(IntegrityBriefing) briefing = NULL;
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *text = NULL;
   char **pages;
   sqlite3 *db;
-  int status;
 
   g_assert_no_error (error);
-  job = integrity_briefing_job_new (f->session, filter, suppress_below, f->pdf);
-  db = integrity_store_open_reader (integrity_session_get_store (f->session), &error);
+  job = integrity_briefing_job_new (f->base.session, filter, suppress_below, f->pdf);
+  db = integrity_store_open_reader (integrity_session_get_store (f->base.session), &error);
   g_assert_no_error (error);
   briefing = integrity_briefing_job_run (db, job, NULL, &error);
   sqlite3_close (db);
   g_assert_no_error (error);
   *n_pages = integrity_briefing_get_n_pages (briefing);
 
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  {
-    const char *argv[] = { pdftotext, "-raw", "-enc", "UTF-8", f->pdf, "-", NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  /* Pages end with a form feed. */
-  pages = g_strsplit (text, "\f", -1);
-  /* Wrapped lines read as one. */
-  for (guint i = 0; pages[i] != NULL; i++)
-    g_strdelimit (pages[i], "\n", ' ');
-  g_assert_cmpuint (g_strv_length (pages), ==, *n_pages + 1);
+  pages = itest_pdf_pages (f->pdf);
+  if (pages != NULL)
+    g_assert_cmpuint (g_strv_length (pages), ==, *n_pages + 1);
   return pages;
 }
 
@@ -118,17 +76,6 @@ count (const char *haystack,
   for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
     n++;
   return n;
-}
-
-/* The page holding @text, or -1. */
-static int
-find_page (char       **pages,
-           const char  *text)
-{
-  for (int i = 0; pages[i] != NULL; i++)
-    if (strstr (pages[i], text) != NULL)
-      return i;
-  return -1;
 }
 
 static gboolean
@@ -159,8 +106,8 @@ test_pack_pages_and_text (Fixture       *f,
       g_test_skip ("The recording-rate plugin is not built");
       return;
     }
-  generate_demo (f);
-  g_settings_set_string (f->settings, "protective-marking", "OFFICIAL");
+  itest_session_generate_demo (&f->base, 1, 5);
+  g_settings_set_string (f->base.settings, "protective-marking", "OFFICIAL");
   pages = export_pages (f, 0, &n_pages);
   if (pages == NULL)
     return;
@@ -177,16 +124,16 @@ test_pack_pages_and_text (Fixture       *f,
     }
   g_assert_nonnull (strstr (pages[0], FORCE));
   g_assert_nonnull (strstr (pages[1], "Summary of headline figures"));
-  g_assert_cmpint (find_page (pages, "Recording rate: trend and headline figures"), >, 1);
-  g_assert_cmpint (find_page (pages, "District league table"), >, 1);
-  g_assert_cmpint (find_page (pages, "Test add-in briefing page"), >, 1);
+  g_assert_cmpint (itest_find_page (pages, "Recording rate: trend and headline figures"), >, 1);
+  g_assert_cmpint (itest_find_page (pages, "District league table"), >, 1);
+  g_assert_cmpint (itest_find_page (pages, "Test add-in briefing page"), >, 1);
   g_assert_nonnull (strstr (pages[5], "Method and sources"));
   g_assert_nonnull (strstr (pages[5], "Wilson score interval"));
   g_assert_nonnull (strstr (pages[5], "Test events are counted."));
 
   /* Every KPI's value is on the summary page. */
-  filter = integrity_session_default_filter (f->session, NULL, &error);
-  kpis = integrity_session_collect_kpis (f->session, filter, &error);
+  filter = integrity_session_default_filter (f->base.session, NULL, &error);
+  kpis = integrity_session_collect_kpis (f->base.session, filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kpis->len, ==, 4);
   for (guint i = 0; i < kpis->len; i++)
@@ -217,9 +164,9 @@ test_suppression (Fixture       *f,
       g_test_skip ("The recording-rate plugin is not built");
       return;
     }
-  generate_demo (f);
-  filter = integrity_session_default_filter (f->session, NULL, &error);
-  kpis = integrity_session_collect_kpis (f->session, filter, &error);
+  itest_session_generate_demo (&f->base, 1, 5);
+  filter = integrity_session_default_filter (f->base.session, NULL, &error);
+  kpis = integrity_session_collect_kpis (f->base.session, filter, &error);
   g_assert_no_error (error);
 
   /* More than the audit sample and the test events: all withheld or "<N". */
@@ -228,11 +175,11 @@ test_suppression (Fixture       *f,
     return;
   rate = integrity_format_value (((IntegrityKpi *) g_ptr_array_index (kpis, 0))->value, INTEGRITY_FORMAT_PERCENT);
   g_assert_null (strstr (pages[1], rate));
-  g_assert_null (strstr (pages[find_page (pages, "Headline figures")], rate));
+  g_assert_null (strstr (pages[itest_find_page (pages, "Headline figures")], rate));
   g_assert_cmpuint (count (pages[1], "withheld"), >=, 3);
   g_assert_nonnull (strstr (pages[1], "<50000"));   /* the test events count and the cases */
-  g_assert_cmpint (find_page (pages, "Test events: <50000"), >, 1);
-  g_assert_cmpint (find_page (pages, "too few to publish a rate"), >, 1);
+  g_assert_cmpint (itest_find_page (pages, "Test events: <50000"), >, 1);
+  g_assert_cmpint (itest_find_page (pages, "too few to publish a rate"), >, 1);
   g_assert_nonnull (strstr (pages[0], "counts below 50000"));
   g_assert_nonnull (strstr (pages[5], "Suppression"));
 }

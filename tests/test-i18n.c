@@ -10,60 +10,14 @@
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
-typedef struct
-{
-  char             *dir;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityWindow  *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "last-page");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static gboolean
-overview_settled (gpointer data)
-{
-  Fixture *f = data;
-  GtkWidget *overview = integrity_window_get_page (f->window, "overview");
-  GtkWidget *stack = gtk_widget_get_first_child (overview);
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "loading") != 0;
-}
+/* No plugin is on: a test switches on those it needs. */
+typedef ItestSession Fixture;
 
 static void
 open_window (Fixture *f)
 {
-  f->window = integrity_window_new (NULL, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (itest_wait_until (overview_settled, f, 10000));
+  itest_session_open_window (f);
+  g_assert_true (itest_wait_for_overview (f->window, 10000));
   itest_spin (50);
 }
 
@@ -131,13 +85,11 @@ static void
 test_help_shows_method_in_welsh (Fixture       *f,
                                  gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   IntegrityHelpWindow *help;
 
   g_settings_set_strv (f->settings, "active-plugins",
                        (const char * const[]) { "recording-rate", "victim-care", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
-  g_assert_no_error (error);
+  itest_session_generate_demo (f, 1, 1);
   open_window (f);
   /* Plugin names come from the merged .plugin files (Name[cy]=…). */
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Gofal Dioddefwyr"));
@@ -174,7 +126,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/i18n/catalogue-is-welsh", test_catalogue_is_welsh);
-#define ADD(name, func) g_test_add ("/i18n/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/i18n/" name, Fixture, NULL, itest_session_set_up, func, itest_session_tear_down)
   ADD ("window-starts-in-welsh", test_window_starts_in_welsh);
   ADD ("help-shows-method-in-welsh", test_help_shows_method_in_welsh);
 #undef ADD

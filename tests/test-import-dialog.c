@@ -10,9 +10,7 @@
 
 typedef struct
 {
-  char                  *dir;
-  IntegritySession      *session;
-  IntegrityWindow       *window;
+  ItestSession           base;
   IntegrityImportDialog *dialog;
 } Fixture;
 
@@ -20,18 +18,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  g_settings_set_strv (integrity_session_get_settings (f->session), "active-plugins",
-                       (const char *const[]) { "test-addin", NULL });
-  f->window = integrity_window_new (NULL, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-  f->dialog = integrity_import_dialog_new (f->window);
+  itest_session_set_up (&f->base, (const char *const[]) { "test-addin", NULL });
+  itest_session_open_window (&f->base);
+  f->dialog = integrity_import_dialog_new (f->base.window);
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   gtk_window_present (GTK_WINDOW (f->dialog));
 }
@@ -42,13 +31,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (integrity_session_get_settings (f->session), "active-plugins");
-  g_settings_reset (integrity_session_get_settings (f->session), "last-page");
-  g_clear_object (&f->session);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
+  itest_session_tear_down (&f->base, data);
 }
 
 /* For looking at the dialog: INTEGRITY_TEST_HOLD_MS=3000 keeps each state up. */
@@ -65,7 +48,7 @@ open_fixture (Fixture    *f,
               const char *name,
               const char *content)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_true (g_file_set_contents (path, content, -1, NULL));
@@ -73,37 +56,11 @@ open_fixture (Fixture    *f,
   hold ();
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+static gboolean
+has_action (GtkWidget     *button,
+            gconstpointer  action)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), action) == 0;
 }
 
 static gboolean
@@ -129,7 +86,7 @@ static gboolean
 errors_shown (gpointer data)
 {
   Fixture *f = data;
-  GtkStack *stack = GTK_STACK (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_STACK));
+  GtkStack *stack = GTK_STACK (itest_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_STACK, NULL, NULL));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "errors") == 0;
 }
@@ -150,13 +107,13 @@ test_import_file (Fixture       *f,
   importer = integrity_import_dialog_get_importer (f->dialog);
   g_assert_nonnull (importer);
   g_assert_cmpstr (integrity_importer_get_kind (importer), ==, "test-events");
-  preview = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW));
+  preview = GTK_COLUMN_VIEW (itest_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_COLUMN_VIEW, NULL, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (preview)), ==, 5);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (preview))), ==, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "import.start", NULL));
   g_assert_true (itest_wait_until (dialog_closed, f, 10000));
-  g_assert_true (label_in_tree (GTK_WIDGET (f->window), "3 rows imported from audit-2020.csv"));
+  g_assert_true (label_in_tree (GTK_WIDGET (f->base.window), "3 rows imported from audit-2020.csv"));
   hold ();
 }
 
@@ -174,7 +131,7 @@ test_errors_listed (Fixture       *f,
                 "C2,2021-13-01,,2021-01\n");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->dialog), "import.start", NULL));
   g_assert_true (itest_wait_until (errors_shown, f, 10000));
-  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_TEXT_VIEW));
+  view = GTK_TEXT_VIEW (itest_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_TEXT_VIEW, NULL, NULL));
   gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (view), &start, &end);
   text = gtk_text_buffer_get_text (gtk_text_view_get_buffer (view), &start, &end, FALSE);
   g_assert_cmpstr (text, ==,
@@ -190,7 +147,7 @@ test_unknown_kind (Fixture       *f,
 {
   open_fixture (f, "colours.csv", "colour,size\nred,3\n");
   g_assert_null (integrity_import_dialog_get_importer (f->dialog));
-  g_assert_false (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (f->dialog), "import.start")));
+  g_assert_false (gtk_widget_get_sensitive (itest_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_BUTTON, has_action, "import.start")));
   g_assert_true (label_in_tree (GTK_WIDGET (f->dialog), "No kind of data matches"));
 }
 

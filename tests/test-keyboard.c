@@ -7,64 +7,17 @@
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
-typedef struct
-{
-  char             *dir;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityWindow  *window;
-} Fixture;
+typedef ItestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins",
-                       (const char * const[]) { "recording-rate", "victim-care", "training", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
-  g_assert_no_error (error);
+  itest_session_set_up (f, (const char * const[]) { "recording-rate", "victim-care", "training", NULL });
+  itest_session_generate_demo (f, 1, 1);
   f->window = integrity_window_new (NULL, f->session);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "last-page");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-typedef struct
-{
-  Fixture    *f;
-  const char *page;
-} Wait;
-
-static gboolean
-page_loaded (gpointer data)
-{
-  Wait *wait = data;
-  GtkWidget *page = integrity_window_get_page (wait->f->window, wait->page);
-
-  if (g_str_equal (wait->page, "overview"))
-    return itest_count_mapped (page, INTEGRITY_TYPE_KPI_TILE) > 0;
-  return itest_count_mapped (page, INTEGRITY_TYPE_CHART_VIEW) > 0;
 }
 
 static gboolean
@@ -112,11 +65,12 @@ test_tab_through_page (Fixture       *f,
   gboolean reached_page = FALSE, reached_chart = FALSE, reached_tile = FALSE;
   gboolean reached_sidebar = FALSE, reached_header = FALSE;
   GtkWidget *sidebar_list = NULL;
-  Wait wait = { f, page_id };
+  /* Loaded: the overview's tiles, a plugin page's charts. */
+  GType loaded = g_str_equal (page_id, "overview") ? INTEGRITY_TYPE_KPI_TILE : INTEGRITY_TYPE_CHART_VIEW;
 
   g_assert_true (integrity_window_show_page (f->window, page_id));
   page = integrity_window_get_page (f->window, page_id);
-  g_assert_true (itest_wait_until (page_loaded, &wait, 20000));
+  g_assert_true (itest_wait_for_mapped (page, loaded, 1, 20000));
   itest_spin (200);
 
   stops = tab_round (f->window);
@@ -183,7 +137,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(name, func, data) g_test_add ("/keyboard/" name, Fixture, data, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func, data) g_test_add ("/keyboard/" name, Fixture, data, fixture_set_up, func, itest_session_tear_down)
   ADD ("tab/overview", test_tab_through_page, "overview");
   ADD ("tab/recording-rate", test_tab_through_page, "recording-rate");
   ADD ("tab/victim-care", test_tab_through_page, "victim-care");

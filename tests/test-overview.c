@@ -11,60 +11,23 @@
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
-typedef struct
-{
-  char             *dir;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityWindow  *window;
-} Fixture;
+typedef ItestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "test-addin", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
-  g_assert_no_error (error);
-  f->window = integrity_window_new (NULL, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
+  itest_session_set_up (f, (const char * const[]) { "test-addin", NULL });
+  itest_session_generate_demo (f, 1, 1);
+  itest_session_open_window (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "last-page");
   g_settings_reset (f->settings, "presentation-interval");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-  gboolean    present;
-} LabelWait;
-
-static gboolean
-label_settles (gpointer data)
-{
-  LabelWait *wait = data;
-  return itest_label_in_tree (wait->root, wait->text) == wait->present;
+  itest_session_tear_down (f, data);
 }
 
 static GPtrArray *
@@ -88,7 +51,6 @@ test_notes_add_edit_delete (Fixture       *f,
   IntegrityStore *store = integrity_session_get_store (f->session);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) notes = NULL;
-  LabelWait wait = { GTK_WIDGET (f->window), "Support line opened", TRUE };
   GDate date;
   gint64 id;
 
@@ -97,14 +59,13 @@ test_notes_add_edit_delete (Fixture       *f,
   id = integrity_annotation_add (store, &date, "Support line opened", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_assert_true (itest_wait_until (label_settles, &wait, 5000));
+  g_assert_true (itest_wait_for_label (GTK_WIDGET (f->window), "Support line opened", TRUE, 5000));
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "1 June 2020"));
 
   g_date_set_dmy (&date, 3, G_DATE_JULY, 2020);
   g_assert_true (integrity_annotation_update (store, id, &date, "Support line moved", &error));
   g_assert_no_error (error);
-  wait.text = "Support line moved";
-  g_assert_true (itest_wait_until (label_settles, &wait, 5000));
+  g_assert_true (itest_wait_for_label (GTK_WIDGET (f->window), "Support line moved", TRUE, 5000));
   g_assert_false (itest_label_in_tree (GTK_WIDGET (f->window), "Support line opened"));
 
   notes = read_notes (f);
@@ -115,8 +76,7 @@ test_notes_add_edit_delete (Fixture       *f,
 
   g_assert_true (integrity_annotation_delete (store, id, &error));
   g_assert_no_error (error);
-  wait.present = FALSE;
-  g_assert_true (itest_wait_until (label_settles, &wait, 5000));
+  g_assert_true (itest_wait_for_label (GTK_WIDGET (f->window), "Support line moved", FALSE, 5000));
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "No notes yet"));
   notes = read_notes (f);
   g_assert_cmpuint (notes->len, ==, 0);
@@ -204,12 +164,11 @@ test_export_dialog_writes_pdf (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "pack.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   IntegrityBriefingDialog *dialog = integrity_briefing_dialog_new (f->window);
-  LabelWait toast = { GTK_WIDGET (f->window), "Briefing pack written", TRUE };
 
   gtk_window_present (GTK_WINDOW (dialog));
   integrity_briefing_dialog_export (dialog, file, 5);
   g_assert_true (itest_wait_until (file_written, path, 10000));
-  g_assert_true (itest_wait_until (label_settles, &toast, 10000));
+  g_assert_true (itest_wait_for_label (GTK_WIDGET (f->window), "Briefing pack written", TRUE, 10000));
 }
 
 int

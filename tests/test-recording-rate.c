@@ -11,10 +11,9 @@
 
 typedef struct
 {
-  char           *dir;
-  IntegrityStore *store;
-  gint64          north;
-  gint64          south;
+  ItestStore base;
+  gint64     north;
+  gint64     south;
 } Fixture;
 
 static void
@@ -22,18 +21,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const IntegrityMigration *migrations;
-  gsize n;
 
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->store = integrity_store_open (path, &error);
-  g_assert_no_error (error);
-  migrations = recording_rate_migrations (&n);
-  g_assert_true (integrity_store_register_migrations (f->store, RECORDING_RATE_ID, migrations, n, &error));
-  f->north = integrity_store_ensure_district (f->store, "North", &error);
-  f->south = integrity_store_ensure_district (f->store, "  south ", &error);
+  itest_store_set_up (&f->base, RECORDING_RATE_ID, recording_rate_migrations, recording_rate_create_importers);
+  f->north = integrity_store_ensure_district (f->base.store, "North", &error);
+  f->south = integrity_store_ensure_district (f->base.store, "  south ", &error);
   g_assert_no_error (error);
 }
 
@@ -41,9 +32,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
+  itest_store_tear_down (&f->base, data);
 }
 
 static void
@@ -59,7 +48,7 @@ add_incident (Fixture    *f,
               int         within_24h)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db = integrity_store_get_connection (f->store);
+  sqlite3 *db = integrity_store_get_connection (f->base.store);
   g_autofree char *date = g_strdup_printf ("%04d-%02d-15", year, month);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
@@ -126,7 +115,7 @@ test_page_figures_by_hand (Fixture       *f,
   const RecordingDistrict *lowest;
 
   build_march (f);
-  page = recording_rate_query_page (integrity_store_get_connection (f->store), filter, &error);
+  page = recording_rate_query_page (integrity_store_get_connection (f->base.store), filter, &error);
   g_assert_no_error (error);
 
   g_assert_cmpint (page->categories[INTEGRITY_CATEGORY_ALL_CRIME].expected, ==, 12);
@@ -168,13 +157,13 @@ test_district_filter_and_rollup (Fixture       *f,
   g_autoptr(RecordingPageData) again = NULL;
 
   build_march (f);
-  page = recording_rate_query_page (integrity_store_get_connection (f->store), filter, NULL);
+  page = recording_rate_query_page (integrity_store_get_connection (f->base.store), filter, NULL);
   g_assert_cmpint (page->categories[INTEGRITY_CATEGORY_ALL_CRIME].expected, ==, 4);
 
   /* A corrected row (re-import) moves the rollup with it. */
   add_incident (f, "S4", 2021, 3, f->south, "violence_with_injury", FALSE, 3, 1, 0);
-  g_assert_true (integrity_store_exec (f->store, "DELETE FROM recording_audit WHERE incident_ref = 'S1'", NULL));
-  again = recording_rate_query_page (integrity_store_get_connection (f->store), filter, NULL);
+  g_assert_true (integrity_store_exec (f->base.store, "DELETE FROM recording_audit WHERE incident_ref = 'S1'", NULL));
+  again = recording_rate_query_page (integrity_store_get_connection (f->base.store), filter, NULL);
   g_assert_cmpint (again->categories[INTEGRITY_CATEGORY_ALL_CRIME].incidents, ==, 3);
   g_assert_cmpint (again->categories[INTEGRITY_CATEGORY_ALL_CRIME].expected, ==, 5);
   g_assert_cmpint (again->categories[INTEGRITY_CATEGORY_ALL_CRIME].recorded, ==, 3);
@@ -192,12 +181,12 @@ test_kpis (Fixture       *f,
 
   build_march (f);
   /* 3,100 crimes recorded in March (31 days) → 3,100 × 0.25 / 0.75 / 31 = 33.3 a day. */
-  g_assert_true (integrity_store_exec (f->store,
+  g_assert_true (integrity_store_exec (f->base.store,
                  "INSERT INTO recording_volume VALUES (24254, 1, 'theft', 3000), (24254, 2, 'other', 100)", NULL));
   /* February, the previous period, had 1 of 2 recorded. */
   add_incident (f, "P1", 2021, 2, f->north, "theft", FALSE, 2, 1, 1);
 
-  recording_rate_collect_kpis (integrity_store_get_connection (f->store), filter, kpis);
+  recording_rate_collect_kpis (integrity_store_get_connection (f->base.store), filter, kpis);
   rate = find_kpi (kpis, "recording-rate");
   g_assert_cmpfloat_with_epsilon (rate->value, 0.75, 1e-9);
   g_assert_cmpfloat_with_epsilon (rate->lo, expected.lo, 1e-9);
@@ -223,8 +212,8 @@ test_target_from_store (Fixture       *f,
   g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
 
   build_march (f);
-  g_assert_true (integrity_store_exec (f->store, "INSERT INTO target VALUES ('recording-rate', 0.70)", NULL));
-  recording_rate_collect_kpis (integrity_store_get_connection (f->store), filter, kpis);
+  g_assert_true (integrity_store_exec (f->base.store, "INSERT INTO target VALUES ('recording-rate', 0.70)", NULL));
+  recording_rate_collect_kpis (integrity_store_get_connection (f->base.store), filter, kpis);
   g_assert_cmpint (find_kpi (kpis, "recording-rate")->status, ==, INTEGRITY_KPI_STATUS_GOOD);
 }
 
@@ -242,12 +231,12 @@ test_demo_story (Fixture       *f,
   g_autoptr(RecordingPageData) p2 = NULL;
   g_autoptr(RecordingPageData) p3 = NULL;
   IntegrityProportion all, violence, domestic, behavioural;
-  sqlite3 *db = integrity_store_get_connection (f->store);
+  sqlite3 *db = integrity_store_get_connection (f->base.store);
 
-  g_assert_true (integrity_store_begin (f->store, &error));
-  g_assert_true (recording_rate_generate_demo (f->store, rand, 1, &error));
+  g_assert_true (integrity_store_begin (f->base.store, &error));
+  g_assert_true (recording_rate_generate_demo (f->base.store, rand, 1, &error));
   g_assert_no_error (error);
-  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_true (integrity_store_commit (f->base.store, &error));
 
   p1 = recording_rate_query_page (db, before, &error);
   p2 = recording_rate_query_page (db, low, &error);
@@ -272,16 +261,6 @@ test_demo_story (Fixture       *f,
     }
 }
 
-static IntegrityImporter *
-find_importer (GPtrArray  *importers,
-               const char *kind)
-{
-  for (guint i = 0; i < importers->len; i++)
-    if (g_strcmp0 (integrity_importer_get_kind (g_ptr_array_index (importers, i)), kind) == 0)
-      return g_ptr_array_index (importers, i);
-  g_assert_not_reached ();
-}
-
 static gboolean
 import_file (Fixture             *f,
              const char          *kind,
@@ -289,8 +268,8 @@ import_file (Fixture             *f,
              IntegrityImportJob **job_out,
              GError             **error)
 {
-  g_autoptr(GPtrArray) importers = recording_rate_create_importers ();
-  g_autoptr(IntegrityImportJob) job = integrity_import_job_new (f->store, find_importer (importers, kind), path);
+  g_autoptr(IntegrityImportJob) job = integrity_import_job_new (f->base.store,
+                                                                itest_find_importer (f->base.importers, kind), path);
   gboolean ok = integrity_import_job_run (job, NULL, error);
 
   if (job_out != NULL)
@@ -302,7 +281,7 @@ static void
 test_audit_bounds_are_errors (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "audit.csv", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "audit.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IntegrityImportJob) job = NULL;
   GPtrArray *errors;
@@ -330,7 +309,7 @@ test_audit_bounds_are_errors (Fixture       *f,
   /* Nothing was imported, not even the good first row. */
   {
     g_autoptr(sqlite3_stmt) stmt = NULL;
-    sqlite3_prepare_v2 (integrity_store_get_connection (f->store), "SELECT count(*) FROM recording_audit", -1, &stmt, NULL);
+    sqlite3_prepare_v2 (integrity_store_get_connection (f->base.store), "SELECT count(*) FROM recording_audit", -1, &stmt, NULL);
     sqlite3_step (stmt);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   }
@@ -340,7 +319,7 @@ static void
 test_audit_import_and_reimport (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "audit.csv", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "audit.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(IntegrityImportJob) first = NULL;
   g_autoptr(IntegrityImportJob) second = NULL;
@@ -359,7 +338,7 @@ test_audit_import_and_reimport (Fixture       *f,
   g_assert_cmpint (integrity_import_job_get_rows_inserted (second), ==, 0);
   g_assert_cmpint (integrity_import_job_get_rows_unchanged (second), ==, 2);
 
-  page = recording_rate_query_page (integrity_store_get_connection (f->store), filter, &error);
+  page = recording_rate_query_page (integrity_store_get_connection (f->base.store), filter, &error);
   g_assert_cmpint (page->categories[INTEGRITY_CATEGORY_ALL_CRIME].expected, ==, 3);
   g_assert_cmpint (page->categories[INTEGRITY_CATEGORY_DOMESTIC_ABUSE].recorded, ==, 1);
 }
@@ -428,7 +407,7 @@ stored_street_count (Fixture    *f,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  sqlite3_prepare_v2 (integrity_store_get_connection (f->store),
+  sqlite3_prepare_v2 (integrity_store_get_connection (f->base.store),
                       "SELECT coalesce (sum(crimes), 0) FROM recording_street s JOIN district d ON d.id = s.district_id"
                       " WHERE month = ?1 AND (?2 IS NULL OR d.name = ?2)", -1, &stmt, NULL);
   sqlite3_bind_int (stmt, 1, month);
@@ -486,7 +465,7 @@ test_kpis_json_matches (Fixture       *f,
                         gconstpointer  data)
 {
   g_autofree char *binary = g_test_build_filename (G_TEST_BUILT, "..", "src", "app", "integrity", NULL);
-  g_autofree char *store = g_build_filename (f->dir, "demo.sqlite", NULL);
+  g_autofree char *store = g_build_filename (f->base.dir, "demo.sqlite", NULL);
   const char *demo[] = { binary, "demo", "--store", store, "--seed", "11", NULL };
   const char *kpis[] = { binary, "kpis", "--json", "--store", store, "--from", "2020-01", "--to", "2020-12", NULL };
   g_autofree char *out = NULL;

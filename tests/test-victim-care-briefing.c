@@ -14,12 +14,10 @@
 
 typedef struct
 {
-  char             *dir;
-  char             *pdf;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityFilter  *filter;
-  VictimPageData   *data;    /* the figures the pages are drawn from */
+  ItestSession     base;
+  char            *pdf;
+  IntegrityFilter *filter;
+  VictimPageData  *data;    /* the figures the pages are drawn from */
 } Fixture;
 
 static void
@@ -27,22 +25,15 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   sqlite3 *db;
 
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->pdf = g_build_filename (f->dir, "pack.pdf", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "victim-care", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 5, &error));
-  g_assert_no_error (error);
+  itest_session_set_up (&f->base, (const char * const[]) { "victim-care", NULL });
+  f->pdf = g_build_filename (f->base.dir, "pack.pdf", NULL);
+  itest_session_generate_demo (&f->base, 1, 5);
 
-  f->filter = integrity_session_default_filter (f->session, NULL, &error);
+  f->filter = integrity_session_default_filter (f->base.session, NULL, &error);
   g_assert_no_error (error);
-  db = integrity_store_open_reader (integrity_session_get_store (f->session), &error);
+  db = integrity_store_open_reader (integrity_session_get_store (f->base.session), &error);
   g_assert_no_error (error);
   f->data = victim_care_query_page (db, f->filter, &error);
   sqlite3_close (db);
@@ -53,14 +44,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  user_data)
 {
-  g_settings_reset (f->settings, "active-plugins");
   g_clear_pointer (&f->data, victim_page_data_free);
   g_clear_pointer (&f->filter, integrity_filter_free);
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  if (g_getenv ("KEEP_TEST_DIR") == NULL)
-    itest_remove_tree (f->dir);
-  g_free (f->dir);
+  itest_session_tear_down (&f->base, user_data);
   g_free (f->pdf);
 }
 
@@ -73,46 +59,21 @@ export_pages (Fixture *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(IntegrityBriefingJob) job = NULL;
   g_autoptr(IntegrityBriefing) briefing = NULL;
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *text = NULL;
-  const char *argv[] = { NULL, "-raw", "-enc", "UTF-8", NULL, "-", NULL };
   char **pages;
   sqlite3 *db;
-  int status;
 
-  job = integrity_briefing_job_new (f->session, f->filter, suppress_below, f->pdf);
-  db = integrity_store_open_reader (integrity_session_get_store (f->session), &error);
+  job = integrity_briefing_job_new (f->base.session, f->filter, suppress_below, f->pdf);
+  db = integrity_store_open_reader (integrity_session_get_store (f->base.session), &error);
   g_assert_no_error (error);
   briefing = integrity_briefing_job_run (db, job, NULL, &error);
   sqlite3_close (db);
   g_assert_no_error (error);
   g_assert_nonnull (briefing);
 
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  argv[0] = pdftotext;
-  argv[4] = f->pdf;
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  pages = g_strsplit (text, "\f", -1);
-  for (guint i = 0; pages[i] != NULL; i++)
-    g_strdelimit (pages[i], "\n", ' ');
-  g_assert_cmpuint (g_strv_length (pages), ==, integrity_briefing_get_n_pages (briefing) + 1);
+  pages = itest_pdf_pages (f->pdf);
+  if (pages != NULL)
+    g_assert_cmpuint (g_strv_length (pages), ==, integrity_briefing_get_n_pages (briefing) + 1);
   return pages;
-}
-
-static int
-find_page (char       **pages,
-           const char  *text)
-{
-  for (int i = 0; pages[i] != NULL; i++)
-    if (strstr (pages[i], text) != NULL)
-      return i;
-  return -1;
 }
 
 static char *
@@ -136,9 +97,9 @@ test_pages_show_aggregates_only (Fixture       *f,
 
   if (pages == NULL)
     return;
-  compliance = find_page (pages, COMPLIANCE_PAGE);
-  casework = find_page (pages, CASEWORK_PAGE);
-  method = find_page (pages, "Method and sources");
+  compliance = itest_find_page (pages, COMPLIANCE_PAGE);
+  casework = itest_find_page (pages, CASEWORK_PAGE);
+  method = itest_find_page (pages, "Method and sources");
   g_assert_cmpint (compliance, >, 1);
   g_assert_cmpint (casework, ==, compliance + 1);
   g_assert_cmpint (method, >, casework);
@@ -200,8 +161,8 @@ test_suppression (Fixture       *f,
   pages = export_pages (f, (guint) below);
   if (pages == NULL)
     return;
-  compliance = find_page (pages, COMPLIANCE_PAGE);
-  casework = find_page (pages, CASEWORK_PAGE);
+  compliance = itest_find_page (pages, COMPLIANCE_PAGE);
+  casework = itest_find_page (pages, CASEWORK_PAGE);
   g_assert_cmpint (compliance, >, 1);
   g_assert_cmpint (casework, >, 1);
 
@@ -219,8 +180,8 @@ test_suppression (Fixture       *f,
 
   /* Above everything: every count "<N", every rate withheld. */
   pages = export_pages (f, 10000000);
-  compliance = find_page (pages, COMPLIANCE_PAGE);
-  casework = find_page (pages, CASEWORK_PAGE);
+  compliance = itest_find_page (pages, COMPLIANCE_PAGE);
+  casework = itest_find_page (pages, CASEWORK_PAGE);
   g_assert_null (strstr (pages[compliance], referral_rate));
   g_assert_null (strstr (pages[casework], support));
   g_assert_cmpuint (strlen (pages[compliance]), >, 0);
@@ -241,7 +202,7 @@ test_presentation_charts (Fixture       *f,
     "Victims’ Code time limits met", "Closures done properly", "Open caseload by age",
     "Outcomes of closed cases", "Crime support line referrals a week",
   };
-  IntegrityAddin *addin = integrity_plugin_engine_get_addin (integrity_session_get_engine (f->session),
+  IntegrityAddin *addin = integrity_plugin_engine_get_addin (integrity_session_get_engine (f->base.session),
                                                              "victim-care");
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (g_object_unref);
@@ -250,7 +211,7 @@ test_presentation_charts (Fixture       *f,
   sqlite3 *db;
 
   g_assert_nonnull (addin);
-  db = integrity_store_open_reader (integrity_session_get_store (f->session), &error);
+  db = integrity_store_open_reader (integrity_session_get_store (f->base.session), &error);
   g_assert_no_error (error);
   integrity_addin_collect_charts (addin, db, f->filter, charts, cancellable);
   g_cancellable_cancel (cancellable);

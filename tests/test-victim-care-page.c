@@ -7,59 +7,14 @@
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
-typedef struct
-{
-  char             *dir;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityWindow  *window;
-} Fixture;
+typedef ItestSession Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "victim-care", NULL });
+  itest_session_set_up (f, (const char * const[]) { "victim-care", NULL });
   itest_spin (20);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "last-page");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -83,7 +38,7 @@ static gboolean
 page_settled (gpointer data)
 {
   Wait *wait = data;
-  GtkWidget *view = find_widget (wait->page, GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = itest_find_widget (wait->page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
 
   return count_widgets (wait->page, INTEGRITY_TYPE_KPI_TILE) >= 6
@@ -108,17 +63,13 @@ static void
 test_page_on_demo_data (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *page, *view;
   GListModel *model;
   g_autoptr(GObject) first = NULL;
   Wait wait;
 
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
-  g_assert_no_error (error);
-
-  f->window = integrity_window_new (NULL, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
+  itest_session_generate_demo (f, 1, 1);
+  itest_session_open_window (f);
   g_assert_true (integrity_window_show_page (f->window, "victim-care"));
   page = integrity_window_get_page (f->window, "victim-care");
   g_assert_nonnull (page);
@@ -128,7 +79,7 @@ test_page_on_demo_data (Fixture       *f,
   g_assert_cmpuint (count_widgets (page, INTEGRITY_TYPE_KPI_TILE), ==, 6);
 
   /* The queue lists references, fetched a page at a time. */
-  view = find_widget (page, GTK_TYPE_COLUMN_VIEW);
+  view = itest_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
   /* Rows arrive from a worker: wait for them, generously (CI is shared). */
   g_assert_true (itest_wait_until (row_loaded, model, 10000));
@@ -152,6 +103,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/victim-care/page-on-demo-data", Fixture, NULL, fixture_set_up, test_page_on_demo_data,
-              fixture_tear_down);
+              itest_session_tear_down);
   return g_test_run ();
 }

@@ -10,11 +10,7 @@
 #include "victim-care-importers.h"
 #include "victim-care-queries.h"
 
-typedef struct
-{
-  char           *dir;
-  IntegrityStore *store;
-} Fixture;
+typedef ItestStore Fixture;
 
 static const char *case_header =
   "case_ref,crime_ref,district,offence_group,domestic_abuse,enhanced_rights,recorded_date,"
@@ -25,54 +21,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const IntegrityMigration *migrations;
-  gsize n;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->store = integrity_store_open (path, &error);
-  g_assert_no_error (error);
-  migrations = victim_care_migrations (&n);
-  g_assert_true (integrity_store_register_migrations (f->store, VICTIM_CARE_ID, migrations, n, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static IntegrityImportJob *
-import_text (Fixture    *f,
-             const char *kind,
-             const char *name,
-             const char *contents,
-             gboolean    expect_ok)
-{
-  g_autoptr(GPtrArray) importers = victim_care_create_importers ();
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  IntegrityImporter *importer = NULL;
-  IntegrityImportJob *job;
-  gboolean ok;
-
-  for (guint i = 0; i < importers->len; i++)
-    if (g_str_equal (integrity_importer_get_kind (g_ptr_array_index (importers, i)), kind))
-      importer = g_ptr_array_index (importers, i);
-  g_assert_nonnull (importer);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  job = integrity_import_job_new (f->store, importer, path);
-  ok = integrity_import_job_run (job, NULL, &error);
-  for (guint i = 0; i < integrity_import_job_get_n_errors (job); i++)
-    g_test_message ("%s", (const char *) g_ptr_array_index (integrity_import_job_get_errors (job), i));
-  g_assert_cmpint (ok, ==, expect_ok);
-  return job;
+  itest_store_set_up (f, VICTIM_CARE_ID, victim_care_migrations, victim_care_create_importers);
 }
 
 static char *
@@ -120,7 +69,7 @@ test_deadlines_over_holidays (Fixture       *f,
   g_autofree char *x1 = NULL, *x2 = NULL, *x3 = NULL;
   g_autofree char *arrest = NULL, *charge = NULL, *closure = NULL;
 
-  cases = import_text (f, "victim-cases", "cases.csv", csv, TRUE);
+  cases = itest_store_import (f, "victim-cases", "cases.csv", csv, TRUE);
   x1 = query_text (f, "SELECT referral_deadline || ' ' || referral_state FROM victim_case WHERE case_ref = ?1", "X1");
   x2 = query_text (f, "SELECT referral_deadline || ' ' || referral_state FROM victim_case WHERE case_ref = ?1", "X2");
   x3 = query_text (f, "SELECT referral_deadline || ' ' || referral_state FROM victim_case WHERE case_ref = ?1", "X3");
@@ -128,7 +77,7 @@ test_deadlines_over_holidays (Fixture       *f,
   g_assert_cmpstr (x2, ==, "2020-12-30 2");
   g_assert_cmpstr (x3, ==, "2021-04-07 1");  /* declined: offered, so met */
 
-  decisions = import_text (f, "victim-decisions", "decisions.csv",
+  decisions = itest_store_import (f, "victim-decisions", "decisions.csv",
     "case_ref,decision_date,decision,victim_informed_date\n"
     /* Standard: 5 working days from Thu 1 Apr 2021 → Tue 6, Wed 7, Thu 8, Fri 9, Mon 12. */
     "X3,2021-04-01,arrest,2021-04-12\n"
@@ -194,7 +143,7 @@ test_case_rules (Fixture       *f,
   };
   GPtrArray *errors;
 
-  job = import_text (f, "victim-cases", "cases.csv", csv, FALSE);
+  job = itest_store_import (f, "victim-cases", "cases.csv", csv, FALSE);
   errors = integrity_import_job_get_errors (job);
   g_assert_cmpuint (errors->len, ==, 12);
   for (guint i = 0; expected[i] != NULL; i++)
@@ -228,23 +177,23 @@ test_decision_and_support_rules (Fixture       *f,
     NULL,
   };
 
-  cases = import_text (f, "victim-cases", "cases.csv", csv, TRUE);
-  decisions = import_text (f, "victim-decisions", "decisions.csv",
-                           "case_ref,decision_date,decision,victim_informed_date\n"
-                           "D1,2021-03-05,arrest,2021-03-05\n"
-                           "NOPE,2021-03-05,arrest,\n"
-                           "D1,2021-03-04,interview,\n"
-                           "D1,2021-03-08,bail,2021-03-06\n", FALSE);
+  cases = itest_store_import (f, "victim-cases", "cases.csv", csv, TRUE);
+  decisions = itest_store_import (f, "victim-decisions", "decisions.csv",
+                                  "case_ref,decision_date,decision,victim_informed_date\n"
+                                  "D1,2021-03-05,arrest,2021-03-05\n"
+                                  "NOPE,2021-03-05,arrest,\n"
+                                  "D1,2021-03-04,interview,\n"
+                                  "D1,2021-03-08,bail,2021-03-06\n", FALSE);
   assert_errors (decisions, decision_errors);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM victim_decision"), ==, 0);
 
-  support = import_text (f, "support-line", "support.csv",
-                         "referral_ref,received_date,district,offence_group,outcome,recorded_date\n"
-                         "S1,2021-03-02,North,theft,recorded,2021-03-02\n"
-                         "S2,2021-03-02,North,theft,recorded,\n"
-                         "S3,2021-03-02,North,theft,no_crime,2021-03-03\n"
-                         "S4,2021-03-02,North,theft,pending,2021-03-03\n"
-                         "S5,2021-03-02,North,theft,recorded,2021-03-01\n", FALSE);
+  support = itest_store_import (f, "support-line", "support.csv",
+                                "referral_ref,received_date,district,offence_group,outcome,recorded_date\n"
+                                "S1,2021-03-02,North,theft,recorded,2021-03-02\n"
+                                "S2,2021-03-02,North,theft,recorded,\n"
+                                "S3,2021-03-02,North,theft,no_crime,2021-03-03\n"
+                                "S4,2021-03-02,North,theft,pending,2021-03-03\n"
+                                "S5,2021-03-02,North,theft,recorded,2021-03-01\n", FALSE);
   assert_errors (support, support_errors);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM victim_support_line"), ==, 0);
 }
@@ -283,14 +232,14 @@ build_march (Fixture *f)
     "A5,CR5,North,burglary,N,N,2021-03-08,2021-03-11,,2021-03-09,N,closed,2021-03-20,1,2021-03-22,Y,N\n",
     NULL);
 
-  cases = import_text (f, "victim-cases", "cases.csv", csv, TRUE);
-  decisions = import_text (f, "victim-decisions", "decisions.csv",
-                           "case_ref,decision_date,decision,victim_informed_date\n"
-                           "A1,2021-03-02,arrest,2021-03-05\n"
-                           "A3,2021-03-02,arrest,2021-03-04\n"
-                           "A3,2021-03-03,bail,2021-03-04\n"
-                           "A4,2021-03-04,interview,\n"
-                           "A5,2021-03-20,charge,2021-03-29\n", TRUE);
+  cases = itest_store_import (f, "victim-cases", "cases.csv", csv, TRUE);
+  decisions = itest_store_import (f, "victim-decisions", "decisions.csv",
+                                  "case_ref,decision_date,decision,victim_informed_date\n"
+                                  "A1,2021-03-02,arrest,2021-03-05\n"
+                                  "A3,2021-03-02,arrest,2021-03-04\n"
+                                  "A3,2021-03-03,bail,2021-03-04\n"
+                                  "A4,2021-03-04,interview,\n"
+                                  "A5,2021-03-20,charge,2021-03-29\n", TRUE);
 }
 
 static IntegrityKpi *
@@ -457,7 +406,7 @@ test_queue_follows_reimport (Fixture       *f,
 
   build_march (f);
   g_date_clear (&query.as_at, 1);
-  again = import_text (f, "victim-cases", "again.csv", csv, TRUE);
+  again = itest_store_import (f, "victim-cases", "again.csv", csv, TRUE);
   g_assert_cmpint (integrity_import_job_get_rows_updated (again), ==, 1);
 
   /* The referral has left the queue; the interview's deadline is now 5 working days. */
@@ -597,7 +546,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add ("/victim-care/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/victim-care/" name, Fixture, NULL, fixture_set_up, func, itest_store_tear_down)
   ADD ("deadlines-over-holidays", test_deadlines_over_holidays);
   ADD ("case-rules", test_case_rules);
   ADD ("decision-and-support-rules", test_decision_and_support_rules);

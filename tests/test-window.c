@@ -9,67 +9,15 @@
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
-typedef struct
-{
-  char             *dir;
-  IntegritySession *session;
-  GSettings        *settings;
-  IntegrityWindow  *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->session = integrity_session_new (path, &error);
-  g_assert_no_error (error);
-  f->settings = g_object_ref (integrity_session_get_settings (f->session));
-  g_settings_set_strv (f->settings, "active-plugins", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  itest_spin (10);
-  g_settings_reset (f->settings, "active-plugins");
-  g_settings_reset (f->settings, "last-page");
-  g_clear_object (&f->session);
-  g_clear_object (&f->settings);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
-static void
-open_window (Fixture *f)
-{
-  f->window = integrity_window_new (NULL, f->session);
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static gboolean
-overview_settled (gpointer data)
-{
-  Fixture *f = data;
-  GtkWidget *overview = integrity_window_get_page (f->window, "overview");
-  GtkWidget *stack = gtk_widget_get_first_child (overview);
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "loading") != 0;
-}
+/* No plugin is on: a test switches on those it needs. */
+typedef ItestSession Fixture;
 
 static void
 test_empty_store_shows_empty_state (Fixture       *f,
                                     gconstpointer  data)
 {
-  open_window (f);
-  g_assert_true (itest_wait_until (overview_settled, f, 5000));
+  itest_session_open_window (f);
+  g_assert_true (itest_wait_for_overview (f->window, 5000));
 
   g_assert_cmpstr (integrity_window_get_visible_page (f->window), ==, "overview");
   g_assert_true (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
@@ -81,7 +29,7 @@ static void
 test_plugin_page_comes_and_goes (Fixture       *f,
                                  gconstpointer  data)
 {
-  open_window (f);
+  itest_session_open_window (f);
 
   g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "test-addin", NULL });
   itest_spin (20);
@@ -102,14 +50,11 @@ static void
 test_demo_store_shows_figures (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "test-addin", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 1, &error));
-  g_assert_no_error (error);
+  itest_session_generate_demo (f, 1, 1);
 
-  open_window (f);
-  g_assert_true (itest_wait_until (overview_settled, f, 5000));
+  itest_session_open_window (f);
+  g_assert_true (itest_wait_for_overview (f->window, 5000));
   itest_spin (50);
   g_assert_false (integrity_overview_is_empty (INTEGRITY_OVERVIEW (integrity_window_get_page (f->window, "overview"))));
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Test events"));
@@ -127,7 +72,7 @@ test_preferences_lists_plugins (Fixture       *f,
   g_settings_set_strv (f->settings, "active-plugins",
                        (const char * const[]) { "test-addin", "wrong-abi", NULL });
   itest_spin (20);
-  open_window (f);
+  itest_session_open_window (f);
   preferences = integrity_preferences_new (GTK_WINDOW (f->window), f->session);
   gtk_window_present (GTK_WINDOW (preferences));
   itest_spin (20);
@@ -146,59 +91,11 @@ test_preferences_lists_plugins (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
-static guint
-count_widgets (GtkWidget *widget,
-               GType      type)
-{
-  guint n = g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_widgets (child, type);
-  return n;
-}
-
-typedef struct
-{
-  GtkWidget *root;
-  GType      type;
-  guint      n;
-} CountWait;
-
 static gboolean
-enough_widgets (gpointer data)
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
 {
-  CountWait *wait = data;
-  return count_widgets (wait->root, wait->type) >= wait->n;
-}
-
-static GtkWidget *
-find_dropdown (GtkWidget  *widget,
-               const char *tooltip)
-{
-  if (GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_dropdown (child, tooltip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct
-{
-  GtkWidget  *root;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_appears (gpointer data)
-{
-  LabelWait *wait = data;
-  return itest_label_in_tree (wait->root, wait->text);
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* The recording-rate page on the demo store: the headline, three tiles,
@@ -207,9 +104,7 @@ static void
 test_recording_rate_page_on_demo (Fixture       *f,
                                   gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  CountWait charts = { NULL, INTEGRITY_TYPE_CHART_VIEW, 5 };
-  CountWait tiles = { NULL, INTEGRITY_TYPE_KPI_TILE, 3 };
+  GtkWidget *page;
 
   if (integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->session), "recording-rate") == NULL)
     {
@@ -217,24 +112,18 @@ test_recording_rate_page_on_demo (Fixture       *f,
       return;
     }
   g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "recording-rate", NULL });
-  g_assert_true (integrity_session_generate_demo (f->session, 1, 5, &error));
-  g_assert_no_error (error);
-  open_window (f);
+  itest_session_generate_demo (f, 1, 5);
+  itest_session_open_window (f);
 
-  tiles.root = GTK_WIDGET (f->window);
-  g_assert_true (itest_wait_until (enough_widgets, &tiles, 10000));
+  g_assert_true (itest_wait_for_mapped (GTK_WIDGET (f->window), INTEGRITY_TYPE_KPI_TILE, 3, 10000));
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Crime recording rate"));
 
   g_assert_true (integrity_window_show_page (f->window, "recording-rate"));
-  charts.root = integrity_window_get_page (f->window, "recording-rate");
-  g_assert_true (itest_wait_until (enough_widgets, &charts, 10000));
-  tiles.root = charts.root;
-  g_assert_cmpuint (count_widgets (tiles.root, INTEGRITY_TYPE_KPI_TILE), ==, 3);
-  g_assert_true (itest_label_in_tree (charts.root, "crimes that should have been recorded were"));
-  {
-    LabelWait drill = { charts.root, "audited incidents." };
-    g_assert_true (itest_wait_until (label_appears, &drill, 5000));
-  }
+  page = integrity_window_get_page (f->window, "recording-rate");
+  g_assert_true (itest_wait_for_mapped (page, INTEGRITY_TYPE_CHART_VIEW, 5, 10000));
+  g_assert_cmpuint (itest_count_mapped (page, INTEGRITY_TYPE_KPI_TILE), ==, 3);
+  g_assert_true (itest_label_in_tree (page, "crimes that should have been recorded were"));
+  g_assert_true (itest_wait_for_label (page, "audited incidents.", TRUE, 5000));
 
   /* A district filter reloads the page for that district. */
   {
@@ -243,15 +132,11 @@ test_recording_rate_page_on_demo (Fixture       *f,
     filter->district = g_strdup ("Eastfield");
     integrity_context_set_filter (integrity_session_get_context (f->session), filter);
   }
-  {
-    LabelWait district = { charts.root, "all districts" };
-    LabelWait eastfield = { charts.root, "Eastfield:" };
-    g_assert_true (itest_wait_until (label_appears, &eastfield, 5000));
-    g_assert_false (label_appears (&district));
-  }
+  g_assert_true (itest_wait_for_label (page, "Eastfield:", TRUE, 5000));
+  g_assert_false (itest_label_in_tree (page, "all districts"));
   /* The header shows the filter it was given. */
   {
-    GtkWidget *dropdown = find_dropdown (GTK_WIDGET (f->window), "District");
+    GtkWidget *dropdown = itest_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, has_tooltip, "District");
     GtkStringObject *item = NULL;
 
     g_assert_nonnull (dropdown);
@@ -267,7 +152,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, itest_session_set_up, func, itest_session_tear_down)
   ADD ("empty-store-shows-empty-state", test_empty_store_shows_empty_state);
   ADD ("plugin-page-comes-and-goes", test_plugin_page_comes_and_goes);
   ADD ("demo-store-shows-figures", test_demo_store_shows_figures);

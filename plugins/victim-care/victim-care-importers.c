@@ -29,15 +29,23 @@ job_free (gpointer data)
   g_free (job);
 }
 
-static Job *
-job_new (sqlite3     *db,
-         char        *insert_sql,
-         char        *update_sql,
-         const char  *lookup_sql,
-         GError     **error)
+/* A kind's statements: the upsert's pair, and the lookup its rows need. */
+typedef struct
 {
-  g_autofree char *insert = insert_sql;
-  g_autofree char *update = update_sql;
+  char       *(*insert_sql) (void);
+  char       *(*update_sql) (void);
+  const char  *lookup_sql;
+} Statements;
+
+/* Every kind's begin: prepares the statements of the importer's user data. */
+static gpointer
+job_begin (IntegrityImporter  *importer,
+           sqlite3            *db,
+           GError            **error)
+{
+  const Statements *statements = integrity_importer_get_user_data (importer);
+  g_autofree char *insert = statements->insert_sql ();
+  g_autofree char *update = statements->update_sql ();
   Job *job = g_new0 (Job, 1);
   int rc;
 
@@ -46,8 +54,8 @@ job_new (sqlite3     *db,
   rc = sqlite3_prepare_v2 (db, insert, -1, &job->insert, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db, update, -1, &job->update, NULL);
-  if (rc == SQLITE_OK && lookup_sql != NULL)
-    rc = sqlite3_prepare_v2 (db, lookup_sql, -1, &job->lookup, NULL);
+  if (rc == SQLITE_OK && statements->lookup_sql != NULL)
+    rc = sqlite3_prepare_v2 (db, statements->lookup_sql, -1, &job->lookup, NULL);
   if (rc != SQLITE_OK)
     {
       integrity_sqlite_error (error, db, rc, _("Could not prepare the import"));
@@ -101,6 +109,10 @@ check_order (const IntegrityImportRow  *row,
 
 /* ---- victim-cases: one row per case ------------------------------------- */
 
+static const char *const case_description =
+  N_("One row per case: when the victim was contacted, assessed and referred to "
+     "support, and how the case was closed. References only, never names.");
+
 enum { CASE_REF, CASE_CRIME, CASE_DISTRICT, CASE_GROUP, CASE_DOMESTIC, CASE_ENHANCED, CASE_RECORDED,
        CASE_CONTACT, CASE_ASSESSMENT, CASE_REFERRAL, CASE_DECLINED, CASE_STATUS, CASE_CLOSED,
        CASE_OUTCOME, CASE_INFORMED, CASE_REVIEWED, CASE_VIEW };
@@ -127,13 +139,7 @@ static IntegrityImportColumn case_columns[] = {
   [CASE_VIEW] = { "victim_view_recorded", INTEGRITY_COLUMN_BOOLEAN, INTEGRITY_COLUMN_OPTIONAL },
 };
 
-static gpointer
-case_begin (IntegrityImporter  *importer,
-            sqlite3            *db,
-            GError            **error)
-{
-  return job_new (db, victim_case_insert_sql (), victim_case_update_sql (), NULL, error);
-}
+static const Statements case_statements = { victim_case_insert_sql, victim_case_update_sql, NULL };
 
 static gboolean
 case_check_order (const IntegrityImportRow  *row,
@@ -225,6 +231,10 @@ case_finish (IntegrityImporter  *importer,
 
 /* ---- victim-decisions: key decisions told to the victim ------------------ */
 
+static const char *const decision_description =
+  N_("Key decisions in a case (arrest, interview, charge, no further action, bail, "
+     "released under investigation, not investigated, closure) and when the victim was told.");
+
 enum { DECISION_CASE, DECISION_DATE, DECISION_KIND, DECISION_INFORMED };
 
 static IntegrityImportColumn decision_columns[] = {
@@ -234,15 +244,10 @@ static IntegrityImportColumn decision_columns[] = {
   [DECISION_INFORMED] = { "victim_informed_date", INTEGRITY_COLUMN_DATE, INTEGRITY_COLUMN_OPTIONAL },
 };
 
-static gpointer
-decision_begin (IntegrityImporter  *importer,
-                sqlite3            *db,
-                GError            **error)
-{
-  return job_new (db, victim_decision_insert_sql (), victim_decision_update_sql (),
-                  "SELECT district_id, enhanced_rights OR domestic_abuse, recorded_date"
-                  " FROM victim_case WHERE case_ref = ?1", error);
-}
+static const Statements decision_statements = {
+  victim_decision_insert_sql, victim_decision_update_sql,
+  "SELECT district_id, enhanced_rights OR domestic_abuse, recorded_date FROM victim_case WHERE case_ref = ?1",
+};
 
 static IntegrityImportOutcome
 decision_row (const IntegrityImportRow  *row,
@@ -287,6 +292,10 @@ decision_row (const IntegrityImportRow  *row,
 
 /* ---- support-line: crime support line referrals --------------------------- */
 
+static const char *const support_description =
+  N_("Referrals to the crime support line from victims whose report was not recorded, "
+     "and what became of each.");
+
 enum { SUPPORT_REF, SUPPORT_RECEIVED, SUPPORT_DISTRICT, SUPPORT_GROUP, SUPPORT_OUTCOME, SUPPORT_RECORDED };
 
 static const char * const support_outcomes[] = { "recorded", "already_recorded", "no_crime", "pending", NULL };
@@ -300,13 +309,7 @@ static IntegrityImportColumn support_columns[] = {
   [SUPPORT_RECORDED] = { "recorded_date", INTEGRITY_COLUMN_DATE, INTEGRITY_COLUMN_OPTIONAL },
 };
 
-static gpointer
-support_begin (IntegrityImporter  *importer,
-               sqlite3            *db,
-               GError            **error)
-{
-  return job_new (db, victim_support_insert_sql (), victim_support_update_sql (), NULL, error);
-}
+static const Statements support_statements = { victim_support_insert_sql, victim_support_update_sql, NULL };
 
 /* A recorded referral has the day it was recorded, not before it was
  * received; one with no crime, or still pending, has none. */
@@ -338,49 +341,22 @@ support_row (const IntegrityImportRow  *row,
   return WRITE_ROW (job, victim_support_row_bind, &s, error);
 }
 
+/* Declares a kind with what every kind of the plugin shares: its
+ * component, its catalogue and its Job, begun from @statements. */
+static IntegrityImporter *
+importer_new (IntegrityImporterInfo  info,
+              const Statements      *statements)
+{
+  info.component = VICTIM_CARE_ID;
+  info.translation_domain = GETTEXT_PACKAGE;
+  info.begin = job_begin;
+  info.free_job_data = job_free;
+  return integrity_importer_new (&info, (gpointer) statements);
+}
+
 GPtrArray *
 victim_care_create_importers (void)
 {
-  static const IntegrityImporterInfo cases = {
-    .kind = "victim-cases",
-    .component = VICTIM_CARE_ID,
-    .title = N_("Victim care: cases"),
-    .description = N_("One row per case: when the victim was contacted, assessed and referred to "
-                      "support, and how the case was closed. References only, never names."),
-    .translation_domain = GETTEXT_PACKAGE,
-    .columns = case_columns,
-    .n_columns = G_N_ELEMENTS (case_columns),
-    .begin = case_begin,
-    .row = case_row,
-    .finish = case_finish,
-    .free_job_data = job_free,
-  };
-  static const IntegrityImporterInfo decisions = {
-    .kind = "victim-decisions",
-    .component = VICTIM_CARE_ID,
-    .title = N_("Victim care: key decisions"),
-    .description = N_("Key decisions in a case (arrest, interview, charge, no further action, bail, "
-                      "released under investigation, not investigated, closure) and when the victim was told."),
-    .translation_domain = GETTEXT_PACKAGE,
-    .columns = decision_columns,
-    .n_columns = G_N_ELEMENTS (decision_columns),
-    .begin = decision_begin,
-    .row = decision_row,
-    .free_job_data = job_free,
-  };
-  static const IntegrityImporterInfo support = {
-    .kind = "support-line",
-    .component = VICTIM_CARE_ID,
-    .title = N_("Crime support line referrals"),
-    .description = N_("Referrals to the crime support line from victims whose report was not recorded, "
-                      "and what became of each."),
-    .translation_domain = GETTEXT_PACKAGE,
-    .columns = support_columns,
-    .n_columns = G_N_ELEMENTS (support_columns),
-    .begin = support_begin,
-    .row = support_row,
-    .free_job_data = job_free,
-  };
   GPtrArray *importers = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* The offence-group columns take the shared vocabulary. */
@@ -388,8 +364,17 @@ victim_care_create_importers (void)
   support_columns[SUPPORT_GROUP].values = integrity_offence_groups ();
   decision_columns[DECISION_KIND].values = victim_decisions ();
 
-  g_ptr_array_add (importers, integrity_importer_new (&cases, NULL));
-  g_ptr_array_add (importers, integrity_importer_new (&decisions, NULL));
-  g_ptr_array_add (importers, integrity_importer_new (&support, NULL));
+  g_ptr_array_add (importers, importer_new ((IntegrityImporterInfo) {
+    .kind = "victim-cases", .title = N_("Victim care: cases"), .description = case_description,
+    .columns = case_columns, .n_columns = G_N_ELEMENTS (case_columns), .row = case_row, .finish = case_finish,
+  }, &case_statements));
+  g_ptr_array_add (importers, importer_new ((IntegrityImporterInfo) {
+    .kind = "victim-decisions", .title = N_("Victim care: key decisions"), .description = decision_description,
+    .columns = decision_columns, .n_columns = G_N_ELEMENTS (decision_columns), .row = decision_row,
+  }, &decision_statements));
+  g_ptr_array_add (importers, importer_new ((IntegrityImporterInfo) {
+    .kind = "support-line", .title = N_("Crime support line referrals"), .description = support_description,
+    .columns = support_columns, .n_columns = G_N_ELEMENTS (support_columns), .row = support_row,
+  }, &support_statements));
   return importers;
 }
