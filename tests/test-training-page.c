@@ -96,6 +96,16 @@ figures_shown (gpointer data)
 }
 
 static gboolean
+page_loaded (gpointer data)
+{
+  Fixture *f = data;
+  gboolean loaded = FALSE;
+
+  g_object_get (integrity_window_get_page (f->window, "training"), "loaded", &loaded, NULL);
+  return loaded;
+}
+
+static gboolean
 label_appears (gpointer data)
 {
   gpointer *args = data;
@@ -148,6 +158,7 @@ test_demo_page (Fixture       *f,
   gpointer args[] = { f, "Refresher training as at 31 Jan 2021" };
 
   g_assert_true (itest_wait_until (figures_shown, f, 10000));
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
   itest_spin (100);
 
   /* A tile per cohort, the burn-ups, districts and modules, and who is outstanding. */
@@ -168,6 +179,7 @@ test_demo_page (Fixture       *f,
   /* The header's period sets the "as at" day: the sergeants' deadline. */
   integrity_context_set_filter (context, january);
   g_assert_true (itest_wait_until (label_appears, args, 10000));
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
   itest_spin (100);
   g_assert_true (label_shown (f, "Days to deadline"));
   g_assert_true (label_shown (f, "At risk"));
@@ -195,6 +207,191 @@ test_demo_page (Fixture       *f,
     }
 }
 
+static void
+record_loaded (GObject    *page,
+               GParamSpec *pspec,
+               GArray     *seen)
+{
+  gboolean loaded;
+
+  g_object_get (page, "loaded", &loaded, NULL);
+  g_array_append_val (seen, loaded);
+}
+
+/* The sum of the cohort cards' "Outstanding" figures: heading, then value. */
+static guint
+cards_outstanding (Fixture *f)
+{
+  g_autoptr(GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
+  guint sum = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      GtkWidget *value;
+      g_autofree char *digits = NULL;
+
+      if (!g_str_equal (gtk_label_get_text (GTK_LABEL (label)), "Outstanding")
+          || !gtk_widget_has_css_class (label, "heading"))
+        continue;
+      value = gtk_widget_get_last_child (gtk_widget_get_next_sibling (label));
+      digits = g_strdup (gtk_label_get_text (GTK_LABEL (value)));
+      g_strdelimit (digits, ",", ' ');
+      for (char *from = digits, *to = digits; ; from++)
+        if (*from != ' ' && (*to++ = *from) == '\0')
+          break;
+      sum += (guint) g_ascii_strtoull (digits, NULL, 10);
+    }
+  return sum;
+}
+
+/* The list's title, "Outstanding: 1,234 officers" (the cards' headings have no colon). */
+static const char *
+list_title (Fixture *f)
+{
+  g_autoptr(GPtrArray) labels = find_all (f, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "Outstanding: "))
+      return gtk_label_get_text (g_ptr_array_index (labels, i));
+  return "";
+}
+
+static gboolean
+title_narrowed (gpointer data)
+{
+  return strstr (list_title (data), " of ") != NULL;
+}
+
+typedef struct
+{
+  GListModel *rows;
+  guint       n;
+} RowsWait;
+
+/* The first @n rows have been read from the store. */
+static gboolean
+rows_read (gpointer data)
+{
+  RowsWait *wait = data;
+
+  for (guint i = 0; i < wait->n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (wait->rows, i);
+      gboolean loaded = FALSE;
+
+      if (row == NULL)
+        return FALSE;
+      g_object_get (row, "loaded", &loaded, NULL);
+      if (!loaded)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+row_text (GListModel *rows,
+          guint       i,
+          const char *property)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+  char *text = NULL;
+
+  g_object_get (row, property, &text, NULL);
+  return text;
+}
+
+/* Who is outstanding: as many as the cohort cards say, searched and sorted
+ * by the store, the page "loaded" only once the list is counted. */
+static void
+test_outstanding_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  IntegrityContext *context = integrity_session_get_context (f->session);
+  GtkWidget *page = integrity_window_get_page (f->window, "training");
+  g_autoptr(IntegrityFilter) january = integrity_filter_new (integrity_month_new (2020, 2),
+                                                             integrity_month_new (2021, 1), NULL);
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autofree char *all_title = NULL;
+  g_autofree char *count = NULL;
+  GtkColumnView *view;
+  GListModel *rows;
+  GListModel *columns;
+  RowsWait wait;
+  guint n_all, n_east;
+
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  itest_spin (100);
+  lists = find_all (f, GTK_TYPE_COLUMN_VIEW);
+  view = g_ptr_array_index (lists, 0);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  entries = find_all (f, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  /* A filter change: "loaded" drops, then comes back with the new figures. */
+  g_signal_connect (page, "notify::loaded", G_CALLBACK (record_loaded), seen);
+  integrity_context_set_filter (context, january);
+  g_assert_false (page_loaded (f));
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  g_signal_handlers_disconnect_by_func (page, record_loaded, seen);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_false (g_array_index (seen, gboolean, 0));
+  g_assert_true (g_array_index (seen, gboolean, 1));
+  itest_spin (100);
+
+  /* The list holds everyone the cards count, and its title says how many. */
+  n_all = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_all, >, 100);
+  g_assert_cmpuint (n_all, ==, cards_outstanding (f));
+  count = integrity_format_count (n_all);
+  all_title = g_strdup_printf ("Outstanding: %s officers", count);
+  g_assert_cmpstr (list_title (f), ==, all_title);
+  wait.rows = rows;
+  wait.n = 5;
+  g_assert_true (itest_wait_until (rows_read, &wait, 10000));
+
+  /* A search narrows it to one district; the title says of how many. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "Eastfield");
+  g_assert_true (itest_wait_until (title_narrowed, f, 10000));
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  n_east = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_east, >, 0);
+  g_assert_cmpuint (n_east, <, n_all);
+  wait.n = MIN (n_east, 20);
+  g_assert_true (itest_wait_until (rows_read, &wait, 10000));
+  for (guint i = 0; i < wait.n; i++)
+    {
+      g_autofree char *district = row_text (rows, i, "district");
+      g_assert_cmpstr (district, ==, "Eastfield");
+    }
+
+  /* Sorted by reference, newest first, by the store. */
+  columns = gtk_column_view_get_columns (view);
+  {
+    g_autoptr(GtkColumnViewColumn) reference = g_list_model_get_item (columns, 0);
+
+    gtk_column_view_sort_by_column (view, reference, GTK_SORT_DESCENDING);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_east);
+  g_assert_true (itest_wait_until (rows_read, &wait, 10000));
+  for (guint i = 1; i < wait.n; i++)
+    {
+      g_autofree char *before = row_text (rows, i - 1, "officer-ref");
+      g_autofree char *after = row_text (rows, i, "officer-ref");
+
+      g_assert_cmpint (strcmp (before, after), >=, 0);
+    }
+
+  /* Cleared, everyone again. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (entries, 0)), "");
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  g_assert_true (itest_wait_until (label_appears, (gpointer[]) { f, all_title }, 10000));
+  g_assert_cmpstr (list_title (f), ==, all_title);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,5 +400,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/training-page/demo", Fixture, NULL, fixture_set_up, test_demo_page, fixture_tear_down);
+  g_test_add ("/training-page/outstanding-list", Fixture, NULL, fixture_set_up, test_outstanding_list,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 #include "training-figures.h"
 #include "training-importers.h"
 #include "training-outstanding-item.h"
+#include "training-outstanding-model.h"
+#include "training-outstanding-query.h"
 #include "training-query.h"
 
 typedef struct
@@ -145,7 +147,7 @@ page_at (Fixture    *f,
   g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (year, month),
                                                             integrity_month_new (year, month), district);
   g_autoptr(GError) error = NULL;
-  TrainingPageData *data = training_query_page (db_of (f), filter, training_today (), TRAINING_QUERY_OUTSTANDING, &error);
+  TrainingPageData *data = training_query_page (db_of (f), filter, training_today (), TRAINING_QUERY_FIGURES, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (data);
@@ -163,6 +165,41 @@ cohort_of (const TrainingPageData *data,
         return progress;
     }
   g_assert_not_reached ();
+}
+
+/* Who the list shows for @data's district and day, with @search, in @sort's order. */
+static GPtrArray *
+outstanding_of (Fixture                 *f,
+                const TrainingPageData  *data,
+                const char              *search,
+                TrainingOutstandingSort  sort,
+                gboolean                 descending,
+                guint                   *n_all)
+{
+  g_autoptr(TrainingOutstandingQuery) query = training_outstanding_query_new (data->filter->district, data->as_at);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+  guint all = 0, matching = 0;
+
+  query->search = g_strdup (search);
+  query->sort = sort;
+  query->descending = descending;
+  g_assert_true (training_outstanding_count (db_of (f), query, &all, &matching, &error));
+  g_assert_no_error (error);
+  rows = training_outstanding_fetch (db_of (f), query, 0, 1000, &error);
+  g_assert_no_error (error);
+  /* The count and the rows agree, whatever the search. */
+  g_assert_cmpuint (rows->len, ==, matching);
+  if (n_all != NULL)
+    *n_all = all;
+  return rows;
+}
+
+static const char *
+ref_at (GPtrArray *rows,
+        guint      i)
+{
+  return ((TrainingOutstanding *) g_ptr_array_index (rows, i))->officer_ref;
 }
 
 /* ---- pure figures ---------------------------------------------------------- */
@@ -340,6 +377,8 @@ test_page_figures_by_hand (Fixture       *f,
   g_autoptr(TrainingPageData) january = NULL;
   g_autoptr(TrainingPageData) march = NULL;
   g_autoptr(TrainingPageData) south = NULL;
+  g_autoptr(GPtrArray) outstanding = NULL;
+  g_autoptr(GPtrArray) south_outstanding = NULL;
   const TrainingCohortProgress *sergeants, *frontline;
   const TrainingOutstanding *row;
 
@@ -370,12 +409,13 @@ test_page_figures_by_hand (Fixture       *f,
   g_assert_cmpint (cohort_of (march, "Sergeants")->status, ==, TRAINING_STATUS_LATE);
 
   /* Who is outstanding in March: N2 (sergeant, victim-care) and S2 (all three). */
-  g_assert_cmpuint (march->outstanding->len, ==, 2);
-  row = g_ptr_array_index (march->outstanding, 0);
+  outstanding = outstanding_of (f, march, NULL, TRAINING_OUTSTANDING_SORT_DEADLINE, FALSE, NULL);
+  g_assert_cmpuint (outstanding->len, ==, 2);
+  row = g_ptr_array_index (outstanding, 0);
   g_assert_cmpstr (row->officer_ref, ==, "N2");
   g_assert_cmpstr (row->cohort, ==, "Sergeants");
   g_assert_cmpstr (row->missing, ==, "victim-care");
-  row = g_ptr_array_index (march->outstanding, 1);
+  row = g_ptr_array_index (outstanding, 1);
   g_assert_cmpstr (row->officer_ref, ==, "S2");
   g_assert_cmpstr (row->missing, ==, "investigation, recording-compliance, victim-care");
 
@@ -397,7 +437,194 @@ test_page_figures_by_hand (Fixture       *f,
   g_assert_cmpuint (cohort_of (south, "Frontline officers")->now.in_scope, ==, 1);
   g_assert_cmpuint (cohort_of (south, "Sergeants")->now.in_scope, ==, 0);
   g_assert_cmpint (cohort_of (south, "Sergeants")->status, ==, TRAINING_STATUS_NONE);
-  g_assert_cmpuint (south->outstanding->len, ==, 1);
+  south_outstanding = outstanding_of (f, south, NULL, TRAINING_OUTSTANDING_SORT_DEADLINE, FALSE, NULL);
+  g_assert_cmpuint (south_outstanding->len, ==, 1);
+  g_assert_cmpstr (ref_at (south_outstanding, 0), ==, "S2");
+}
+
+/* The list's search matches what each column shows, the rank by its label;
+ * its count says how many of everyone outstanding it matches. */
+static void
+test_outstanding_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct { const char *search; const char *refs; } cases[] = {
+    { NULL, "N2 S2" },
+    { "", "N2 S2" },
+    { "n2", "N2" },               /* reference, in any case */
+    { "Constable", "S2" },        /* rank, as shown */
+    { "SOUTH", "S2" },            /* district */
+    { "sergeants", "N2" },        /* cohort */
+    { "victim", "N2 S2" },        /* a module missing */
+    { "recording", "S2" },        /* N2 has done recording-compliance */
+    { "50%", "" },                /* LIKE's wildcards are text */
+    { "nobody", "" },
+  };
+  g_autoptr(TrainingPageData) march = NULL;
+
+  build_force (f);
+  march = page_at (f, 2021, 3, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GString) refs = g_string_new (NULL);
+      guint n_all = 0;
+
+      rows = outstanding_of (f, march, cases[i].search, TRAINING_OUTSTANDING_SORT_DEADLINE, FALSE, &n_all);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (refs, "%s%s", r > 0 ? " " : "", ref_at (rows, r));
+      g_test_message ("search '%s': %s", cases[i].search, refs->str);
+      g_assert_cmpstr (refs->str, ==, cases[i].refs);
+      g_assert_cmpuint (n_all, ==, 2);
+    }
+}
+
+/* Each column sorts both ways, in SQL; ties keep the deadline order; pages do not overlap. */
+static void
+test_outstanding_sort_and_pages (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(TrainingPageData) january = NULL;
+  g_autoptr(TrainingOutstandingQuery) query = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  build_force (f);
+  /* 31 Jan: N2 (Sergeants), N3 and S2 (Frontline officers, N3 not done until 10 Mar). */
+  january = page_at (f, 2021, 1, NULL);
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_DEADLINE, FALSE, NULL);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "N2");
+  g_assert_cmpstr (ref_at (rows, 1), ==, "N3");
+  g_assert_cmpstr (ref_at (rows, 2), ==, "S2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_DEADLINE, TRUE, NULL);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "N3");  /* latest deadline first, then by reference */
+  g_assert_cmpstr (ref_at (rows, 2), ==, "N2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_REFERENCE, TRUE, NULL);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "S2");
+  g_assert_cmpstr (ref_at (rows, 2), ==, "N2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* Ranks by label: Constable before Sergeant. */
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_RANK, FALSE, NULL);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "N3");
+  g_assert_cmpstr (ref_at (rows, 1), ==, "S2");
+  g_assert_cmpstr (ref_at (rows, 2), ==, "N2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_DISTRICT, TRUE, NULL);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "S2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* N3 and S2 miss all three ("investigation, …"), N2 only victim-care. */
+  rows = outstanding_of (f, january, NULL, TRAINING_OUTSTANDING_SORT_MISSING, FALSE, NULL);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "N3");
+  g_assert_cmpstr (ref_at (rows, 1), ==, "S2");
+  g_assert_cmpstr (ref_at (rows, 2), ==, "N2");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A page from the middle. */
+  query = training_outstanding_query_new (NULL, january->as_at);
+  rows = training_outstanding_fetch (db_of (f), query, 1, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (ref_at (rows, 0), ==, "N3");
+}
+
+/* Export writes every row the list matches, not only those it has read. */
+static void
+test_outstanding_export (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(TrainingPageData) march = NULL;
+  g_autoptr(TrainingOutstandingQuery) query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "outstanding.csv", NULL);
+  g_autofree char *csv = NULL;
+
+  build_force (f);
+  march = page_at (f, 2021, 3, NULL);
+  query = training_outstanding_query_new (NULL, march->as_at);
+  g_assert_true (training_outstanding_write (db_of (f), query, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_cmpstr (csv, ==,
+                   "officer_ref,rank,district,cohort,modules_missing,deadline,days_to_deadline\r\n"
+                   "N2,Sergeant,North,Sergeants,victim-care,2021-01-31,-59\r\n"
+                   "S2,Constable,South,Frontline officers,\"investigation, recording-compliance, victim-care\","
+                   "2021-03-31,0\r\n");
+
+  /* With a search, the rows it matches. */
+  g_clear_pointer (&csv, g_free);
+  query->search = g_strdup ("south");
+  g_assert_true (training_outstanding_write (db_of (f), query, path, NULL, &error));
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_null (strstr (csv, "N2,"));
+  g_assert_nonnull (strstr (csv, "S2,"));
+}
+
+static gboolean
+model_counted (gpointer data)
+{
+  return !training_outstanding_model_is_counting (data);
+}
+
+static gboolean
+item_loaded (gpointer data)
+{
+  return training_outstanding_item_is_loaded (data);
+}
+
+static gboolean
+wait_for (ItestCondition condition,
+          gpointer       data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+/* The list's model counts on a worker and reads a row's page when asked for it. */
+static void
+test_outstanding_model (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TrainingPageData) march = NULL;
+  g_autoptr(TrainingOutstandingModel) model = training_outstanding_model_new (f->store);
+  g_autoptr(TrainingOutstandingQuery) query = NULL;
+  g_autoptr(TrainingOutstandingItem) item = NULL;
+
+  build_force (f);
+  march = page_at (f, 2021, 3, NULL);
+  query = training_outstanding_query_new (NULL, march->as_at);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  training_outstanding_model_set_query (model, query);
+  g_assert_true (training_outstanding_model_is_counting (model));
+  g_assert_true (wait_for (model_counted, model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpuint (training_outstanding_model_get_n_all (model), ==, 2);
+
+  item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+  g_assert_true (wait_for (item_loaded, item));
+  g_assert_cmpstr (training_outstanding_item_get_text (item, "officer-ref"), ==, "S2");
+  g_assert_cmpstr (training_outstanding_item_get_text (item, "district"), ==, "South");
+  g_clear_object (&item);
+
+  /* A search narrows the rows; everyone is still counted. */
+  query->search = g_strdup ("north");
+  training_outstanding_model_set_query (model, query);
+  g_assert_true (wait_for (model_counted, model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpuint (training_outstanding_model_get_n_all (model), ==, 2);
+  item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_assert_true (wait_for (item_loaded, item));
+  g_assert_cmpstr (training_outstanding_item_get_text (item, "officer-ref"), ==, "N2");
 }
 
 static void
@@ -850,7 +1077,79 @@ test_import_fixtures (Fixture       *f,
   sergeants = cohort_of (page, "Sergeants");
   g_assert_cmpuint (sergeants->now.in_scope, ==, 3);
   g_assert_cmpuint (sergeants->now.complete, ==, 2);
-  g_assert_cmpuint (page->outstanding->len, >, 0);
+  g_assert_cmpuint (training_count_outstanding (&sergeants->now), >, 0);
+}
+
+/* The district league and the heat map read running totals by day: the same
+ * figures as summing the members and the module rollup at each month's end,
+ * leavers and late completions included. */
+static void
+test_comparisons_match_members (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2018);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) league = NULL;
+  g_autoptr(sqlite3_stmt) heat = NULL;
+
+  g_assert_true (integrity_store_begin (f->store, &error));
+  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
+  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_member WHERE left_on <> 0"), >, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f),
+                                       "SELECT sum (left_on = 0 OR left_on > ?1),"
+                                       " sum ((left_on = 0 OR left_on > ?1) AND complete_on <> 0 AND complete_on <= ?1)"
+                                       " FROM training_member m JOIN district d ON d.id = m.district_id WHERE d.name = ?2",
+                                       -1, &league, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db_of (f),
+                                       "SELECT sum (officers),"
+                                       " sum (CASE WHEN done_on <> 0 AND done_on <= ?1 THEN officers ELSE 0 END)"
+                                       " FROM training_module_rollup r JOIN district d ON d.id = r.district_id"
+                                       " WHERE (left_on = 0 OR left_on > ?1) AND d.name = ?2 AND r.module = ?3",
+                                       -1, &heat, NULL), ==, SQLITE_OK);
+
+  for (IntegrityMonth month = integrity_month_new (2020, 10); month <= integrity_month_new (2022, 1); month++)
+    for (guint by_district = 0; by_district < 2; by_district++)
+      {
+        g_autoptr(IntegrityFilter) filter = integrity_filter_new (month, month, by_district ? "Eastfield" : NULL);
+        g_autoptr(TrainingPageData) page = training_query_page (db_of (f), filter, training_today (),
+                                                                TRAINING_QUERY_FIGURES, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (page->districts->len, >, 1);
+        for (guint i = 0; i < page->districts->len; i++)
+          {
+            const TrainingDistrictProgress *district = g_ptr_array_index (page->districts, i);
+
+            sqlite3_reset (league);
+            sqlite3_bind_int64 (league, 1, page->as_at);
+            sqlite3_bind_text (league, 2, district->name, -1, SQLITE_TRANSIENT);
+            g_assert_cmpint (sqlite3_step (league), ==, SQLITE_ROW);
+            g_assert_cmpuint (district->count.in_scope, ==, (guint) sqlite3_column_int64 (league, 0));
+            g_assert_cmpuint (district->count.complete, ==, (guint) sqlite3_column_int64 (league, 1));
+          }
+        g_assert_cmpuint (page->heat_rows->len, ==, by_district ? 1 : page->districts->len);
+        for (guint row = 0; row < page->heat_rows->len; row++)
+          for (guint column = 0; column < page->heat_modules->len; column++)
+            {
+              guint at = row * page->heat_modules->len + column;
+              double officers, done;
+
+              sqlite3_reset (heat);
+              sqlite3_bind_int64 (heat, 1, page->as_at);
+              sqlite3_bind_text (heat, 2, g_ptr_array_index (page->heat_rows, row), -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (heat, 3, g_ptr_array_index (page->heat_modules, column), -1, SQLITE_TRANSIENT);
+              g_assert_cmpint (sqlite3_step (heat), ==, SQLITE_ROW);
+              officers = sqlite3_column_double (heat, 0);
+              done = sqlite3_column_double (heat, 1);
+              g_assert_cmpfloat (g_array_index (page->heat_sizes, double, at), ==, officers);
+              if (officers > 0)
+                g_assert_cmpfloat_with_epsilon (g_array_index (page->heat_values, double, at), done / officers, 1e-12);
+              else
+                g_assert_true (isnan (g_array_index (page->heat_values, double, at)));
+            }
+      }
 }
 
 static void
@@ -888,7 +1187,25 @@ test_demo_story (Fixture       *f,
   december = page_at (f, 2021, 12, NULL);
   sergeants = cohort_of (december, "Sergeants");
   g_assert_cmpfloat (training_count_fraction (&sergeants->now), >, 0.97);
-  g_assert_cmpuint (december->outstanding->len, >, 0);
+  /* Everyone outstanding is in the list, and in its export. */
+  {
+    g_autoptr(TrainingOutstandingQuery) query = training_outstanding_query_new (NULL, december->as_at);
+    g_autofree char *path = g_build_filename (f->dir, "outstanding.csv", NULL);
+    g_autofree char *csv = NULL;
+    g_auto(GStrv) lines = NULL;
+    guint n_all = 0, n_matching = 0, expected = 0;
+
+    for (guint i = 0; i < december->cohorts->len; i++)
+      expected += training_count_outstanding (&((TrainingCohortProgress *) g_ptr_array_index (december->cohorts, i))->now);
+    g_assert_true (training_outstanding_count (db_of (f), query, &n_all, &n_matching, &error));
+    g_assert_cmpuint (n_all, >, 0);
+    g_assert_cmpuint (n_all, ==, expected);
+    g_assert_true (training_outstanding_write (db_of (f), query, path, NULL, &error));
+    g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+    g_assert_no_error (error);
+    lines = g_strsplit (csv, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, n_all + 2);  /* the header, and nothing after the last */
+  }
 }
 
 static void
@@ -932,6 +1249,10 @@ main (int   argc,
   g_test_add_func ("/training/outstanding-csv", test_outstanding_csv);
 #define ADD(name, func) g_test_add ("/training/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("page-figures-by-hand", test_page_figures_by_hand);
+  ADD ("outstanding-search", test_outstanding_search);
+  ADD ("outstanding-sort-and-pages", test_outstanding_sort_and_pages);
+  ADD ("outstanding-export", test_outstanding_export);
+  ADD ("outstanding-model", test_outstanding_model);
   ADD ("kpis-and-range", test_kpis_and_range);
   ADD ("query-plans", test_query_plans);
   ADD ("edit-cohort", test_edit_cohort);
@@ -945,6 +1266,7 @@ main (int   argc,
   ADD ("import-requirements-rules", test_import_requirements_rules);
   ADD ("import-fixtures-end-to-end", test_import_fixtures);
   ADD ("demo-story", test_demo_story);
+  ADD ("comparisons-match-members", test_comparisons_match_members);
 #undef ADD
 
   return g_test_run ();

@@ -28,6 +28,36 @@
   "INSERT INTO training_league_rollup SELECT district_id, complete_on, left_on, count(*) FROM training_member" \
   " GROUP BY district_id, complete_on, left_on;"
 
+/* The same rollups as running totals by day, so a figure "as at" any day is
+ * one row per cell, sought through the primary key, where the rollups need
+ * every (done, left) group of the cell summed:
+ *   in scope on day a = officers - left_by (a)
+ *   done and in scope on day a = done_by (a) - done_and_left_by (a)
+ * where done_and_left_by counts those who had done it and had left, on the
+ * later of the two days. Each cell also has a row for day 0 (nothing yet),
+ * so the last row on or before any day always exists. */
+#define PROGRESS_FILL \
+  "INSERT INTO training_module_cell SELECT district_id, module, sum(officers) FROM training_module_rollup" \
+  " GROUP BY district_id, module;" \
+  "INSERT INTO training_module_progress SELECT district_id, module, day," \
+  " sum(sum(left_n)) OVER cell, sum(sum(done_n)) OVER cell, sum(sum(both_n)) OVER cell FROM (" \
+  "  SELECT district_id, module, 0 AS day, 0 AS left_n, 0 AS done_n, 0 AS both_n FROM training_module_cell" \
+  "  UNION ALL SELECT district_id, module, left_on, officers, 0, 0 FROM training_module_rollup WHERE left_on <> 0" \
+  "  UNION ALL SELECT district_id, module, done_on, 0, officers, 0 FROM training_module_rollup WHERE done_on <> 0" \
+  "  UNION ALL SELECT district_id, module, max (done_on, left_on), 0, 0, officers FROM training_module_rollup" \
+  "   WHERE done_on <> 0 AND left_on <> 0)" \
+  " GROUP BY district_id, module, day WINDOW cell AS (PARTITION BY district_id, module ORDER BY day);" \
+  "INSERT INTO training_league_cell SELECT district_id, sum(members) FROM training_league_rollup" \
+  " GROUP BY district_id;" \
+  "INSERT INTO training_league_progress SELECT district_id, day," \
+  " sum(sum(left_n)) OVER cell, sum(sum(done_n)) OVER cell, sum(sum(both_n)) OVER cell FROM (" \
+  "  SELECT district_id, 0 AS day, 0 AS left_n, 0 AS done_n, 0 AS both_n FROM training_league_cell" \
+  "  UNION ALL SELECT district_id, left_on, members, 0, 0 FROM training_league_rollup WHERE left_on <> 0" \
+  "  UNION ALL SELECT district_id, complete_on, 0, members, 0 FROM training_league_rollup WHERE complete_on <> 0" \
+  "  UNION ALL SELECT district_id, max (complete_on, left_on), 0, 0, members FROM training_league_rollup" \
+  "   WHERE complete_on <> 0 AND left_on <> 0)" \
+  " GROUP BY district_id, day WINDOW cell AS (PARTITION BY district_id ORDER BY day);"
+
 static const IntegrityMigration migrations[] = {
   { 1,
     "CREATE TABLE training_officer ("
@@ -100,6 +130,38 @@ static const IntegrityMigration migrations[] = {
     /* Who is outstanding: not complete (0) or complete after the day asked about. */
     "CREATE INDEX training_member_outstanding ON training_member (complete_on, district_id, left_on);"
     MODULE_ROLLUP_FILL },
+  /* The heat map and the district league as running totals by day
+   * (PROGRESS_FILL): a page reads a row per district and module, not the
+   * hundreds of thousands of groups the rollups hold at national scale. */
+  { 3,
+    "CREATE TABLE training_module_cell ("
+    "  district_id INTEGER NOT NULL,"
+    "  module TEXT NOT NULL,"
+    "  officers INTEGER NOT NULL,"
+    "  PRIMARY KEY (district_id, module)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE training_module_progress ("
+    "  district_id INTEGER NOT NULL,"
+    "  module TEXT NOT NULL,"
+    "  day INTEGER NOT NULL,"
+    "  left_by INTEGER NOT NULL,"
+    "  done_by INTEGER NOT NULL,"
+    "  done_and_left_by INTEGER NOT NULL,"
+    "  PRIMARY KEY (district_id, module, day)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE training_league_cell ("
+    "  district_id INTEGER PRIMARY KEY,"
+    "  members INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE training_league_progress ("
+    "  district_id INTEGER NOT NULL,"
+    "  day INTEGER NOT NULL,"
+    "  left_by INTEGER NOT NULL,"
+    "  done_by INTEGER NOT NULL,"
+    "  done_and_left_by INTEGER NOT NULL,"
+    "  PRIMARY KEY (district_id, day)"
+    ") WITHOUT ROWID;"
+    PROGRESS_FILL },
 };
 
 const IntegrityMigration *
@@ -296,7 +358,10 @@ refresh_module_rollup (sqlite3  *db,
                        GError  **error)
 {
   int rc = sqlite3_exec (db, "DELETE FROM training_module_rollup; DELETE FROM training_curve_rollup;"
-                         " DELETE FROM training_league_rollup;" MODULE_ROLLUP_FILL, NULL, NULL, NULL);
+                         " DELETE FROM training_league_rollup; DELETE FROM training_module_cell;"
+                         " DELETE FROM training_module_progress; DELETE FROM training_league_cell;"
+                         " DELETE FROM training_league_progress;" MODULE_ROLLUP_FILL PROGRESS_FILL,
+                         NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     return integrity_sqlite_error (error, db, rc, _("Could not update the training figures"));

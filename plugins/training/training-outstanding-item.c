@@ -5,11 +5,18 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "training-data.h"
 #include "training-outstanding-item.h"
 
+/* An item is made pending, for a row of the list not read yet, and filled
+ * in place once its page arrives from the store: its properties notify,
+ * so the view updates the row it already shows. A new query resets the
+ * items on screen (shown) and fills them again. */
 struct _TrainingOutstandingItem
 {
   GObject  parent_instance;
+  gboolean loaded;
+  guint    shown;    /* cells showing it */
   char    *officer_ref;
   char    *rank;
   char    *district;
@@ -19,7 +26,7 @@ struct _TrainingOutstandingItem
   int      days;     /* to the deadline from the "as at" day; negative once passed */
 };
 
-enum { PROP_0, PROP_OFFICER_REF, PROP_RANK, PROP_DISTRICT, PROP_COHORT, PROP_MISSING, PROP_DEADLINE,
+enum { PROP_0, PROP_LOADED, PROP_OFFICER_REF, PROP_RANK, PROP_DISTRICT, PROP_COHORT, PROP_MISSING, PROP_DEADLINE,
        PROP_DAYS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
@@ -49,6 +56,7 @@ training_outstanding_item_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_LOADED:      g_value_set_boolean (value, self->loaded); break;
     case PROP_OFFICER_REF: g_value_set_string (value, self->officer_ref); break;
     case PROP_RANK:        g_value_set_string (value, self->rank); break;
     case PROP_DISTRICT:    g_value_set_string (value, self->district); break;
@@ -65,10 +73,12 @@ static void
 training_outstanding_item_class_init (TrainingOutstandingItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const char *names[] = { NULL, "officer-ref", "rank", "district", "cohort", "missing", "deadline" };
+  const char *names[] = { NULL, NULL, "officer-ref", "rank", "district", "cohort", "missing", "deadline" };
 
   object_class->finalize = training_outstanding_item_finalize;
   object_class->get_property = training_outstanding_item_get_property;
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   for (guint i = PROP_OFFICER_REF; i <= PROP_DEADLINE; i++)
     properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DAYS] = g_param_spec_int ("days", NULL, NULL, G_MININT, G_MAXINT, 0,
@@ -87,6 +97,31 @@ training_outstanding_item_new (const TrainingOutstanding *row,
 {
   TrainingOutstandingItem *self = g_object_new (TRAINING_TYPE_OUTSTANDING_ITEM, NULL);
 
+  training_outstanding_item_fill (self, row, as_at);
+  return self;
+}
+
+/* A row not read yet: empty text until training_outstanding_item_fill(). */
+TrainingOutstandingItem *
+training_outstanding_item_new_pending (void)
+{
+  return g_object_new (TRAINING_TYPE_OUTSTANDING_ITEM, NULL);
+}
+
+void
+training_outstanding_item_fill (TrainingOutstandingItem   *self,
+                                const TrainingOutstanding *row,
+                                TrainingDay                as_at)
+{
+  g_return_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self));
+  g_return_if_fail (row != NULL);
+
+  g_free (self->officer_ref);
+  g_free (self->rank);
+  g_free (self->district);
+  g_free (self->cohort);
+  g_free (self->missing);
+  g_free (self->deadline);
   self->officer_ref = g_strdup (row->officer_ref);
   self->rank = g_strdup (training_rank_label (row->rank));
   self->district = g_strdup (row->district);
@@ -94,7 +129,51 @@ training_outstanding_item_new (const TrainingOutstanding *row,
   self->missing = g_strdup (row->missing != NULL ? row->missing : "");
   self->deadline = training_day_to_iso (row->deadline);
   self->days = (int) row->deadline - (int) as_at;
-  return self;
+  self->loaded = TRUE;
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_LOADED; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Pending again, for a new query: the old text stays until the new arrives. */
+void
+training_outstanding_item_reset (TrainingOutstandingItem *self)
+{
+  g_return_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self));
+
+  if (!self->loaded)
+    return;
+  self->loaded = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+}
+
+/* A cell of the view shows the item (TRUE) or no longer (FALSE). */
+void
+training_outstanding_item_set_shown (TrainingOutstandingItem *self,
+                                     gboolean                 shown)
+{
+  g_return_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self));
+  g_return_if_fail (shown || self->shown > 0);
+
+  if (shown)
+    self->shown++;
+  else
+    self->shown--;
+}
+
+gboolean
+training_outstanding_item_is_shown (TrainingOutstandingItem *self)
+{
+  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self), FALSE);
+  return self->shown > 0;
+}
+
+gboolean
+training_outstanding_item_is_loaded (TrainingOutstandingItem *self)
+{
+  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self), FALSE);
+  return self->loaded;
 }
 
 /* A string property by name, for the list's cells and the CSV file. */
@@ -107,12 +186,12 @@ training_outstanding_item_get_text (TrainingOutstandingItem *self,
   g_return_val_if_fail (pspec != NULL, NULL);
   switch (pspec->param_id)
     {
-    case PROP_OFFICER_REF: return self->officer_ref;
-    case PROP_RANK:        return self->rank;
-    case PROP_DISTRICT:    return self->district;
-    case PROP_COHORT:      return self->cohort;
-    case PROP_MISSING:     return self->missing;
-    case PROP_DEADLINE:    return self->deadline;
+    case PROP_OFFICER_REF: return self->loaded ? self->officer_ref : "";
+    case PROP_RANK:        return self->loaded ? self->rank : "";
+    case PROP_DISTRICT:    return self->loaded ? self->district : "";
+    case PROP_COHORT:      return self->loaded ? self->cohort : "";
+    case PROP_MISSING:     return self->loaded ? self->missing : "";
+    case PROP_DEADLINE:    return self->loaded ? self->deadline : "";
     default:               return NULL;
     }
 }
@@ -155,29 +234,9 @@ append_field (GString    *csv,
   g_string_append (csv, last ? "\r\n" : ",");
 }
 
-static char **
-item_cells (gpointer item,
-            gpointer user_data)
-{
-  TrainingOutstandingItem *self = item;
-  char **cells = g_new0 (char *, 8);
-
-  cells[0] = g_strdup (self->officer_ref);
-  cells[1] = g_strdup (self->rank);
-  cells[2] = g_strdup (self->district);
-  cells[3] = g_strdup (self->cohort);
-  cells[4] = g_strdup (self->missing);
-  cells[5] = g_strdup (self->deadline);
-  cells[6] = g_strdup_printf ("%d", self->days);
-  return cells;
-}
-
-/* The list as shown, to @path: XLSX for a name ending .xlsx, else CSV; the
- * same columns as training_outstanding_to_csv(), the deadline a date. */
-gboolean
-training_outstanding_export (GListModel  *items,
-                             const char  *path,
-                             GError     **error)
+/* The exported columns, the same as training_outstanding_to_csv()'s, the deadline a date. */
+const IntegrityTableColumn *
+training_outstanding_columns (guint *n_columns)
 {
   static const IntegrityTableColumn columns[] = {
     { "officer_ref", INTEGRITY_TABLE_TEXT },
@@ -189,7 +248,26 @@ training_outstanding_export (GListModel  *items,
     { "days_to_deadline", INTEGRITY_TABLE_INTEGER },
   };
 
-  return integrity_table_export (items, columns, G_N_ELEMENTS (columns), item_cells, NULL, path, error);
+  *n_columns = G_N_ELEMENTS (columns);
+  return columns;
+}
+
+/* One row of the export, as training_outstanding_columns() describes it. */
+char **
+training_outstanding_item_to_cells (TrainingOutstandingItem *self)
+{
+  char **cells = g_new0 (char *, 8);
+
+  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self), NULL);
+
+  cells[0] = g_strdup (self->officer_ref);
+  cells[1] = g_strdup (self->rank);
+  cells[2] = g_strdup (self->district);
+  cells[3] = g_strdup (self->cohort);
+  cells[4] = g_strdup (self->missing);
+  cells[5] = g_strdup (self->deadline);
+  cells[6] = g_strdup_printf ("%d", self->days);
+  return cells;
 }
 
 /* RFC 4180, one row per officer and cohort, in the order the list shows. */

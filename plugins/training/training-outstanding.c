@@ -8,55 +8,36 @@
 
 #include "training-outstanding.h"
 #include "training-outstanding-item.h"
+#include "training-outstanding-model.h"
 
 struct _TrainingOutstandingList
 {
-  GtkWidget           parent_instance;
+  GtkWidget                 parent_instance;
 
-  GListStore         *store;
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
-  GtkCustomFilter    *filter;
-  TrainingDay         as_at;
+  TrainingOutstandingModel *model;
+  TrainingOutstandingItem  *probe[2];
+  int                       probe_column;
 
-  GtkWidget          *box;
-  GtkWidget          *title;
-  GtkWidget          *search;
-  GtkWidget          *export_button;
-  GtkWidget          *view;
-  GtkWidget          *scroller;
-  GtkWidget          *empty;
-  GtkFileChooserNative *chooser;
+  GtkWidget                *box;
+  GtkWidget                *title;
+  GtkWidget                *search;
+  GtkWidget                *export_button;
+  GtkWidget                *view;
+  GtkWidget                *scroller;
+  GtkWidget                *empty;
+  GtkFileChooserNative     *chooser;
 };
 
+enum { PROP_0, PROP_LOADING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (TrainingOutstandingList, training_outstanding_list, GTK_TYPE_WIDGET)
-
-static gboolean
-matches (gpointer item,
-         gpointer user_data)
-{
-  TrainingOutstandingList *self = user_data;
-  static const char * const searched[] = { "officer-ref", "rank", "district", "cohort", "missing" };
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
-  g_autofree char *needle = NULL;
-
-  if (text == NULL || *text == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (text, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (searched); i++)
-    {
-      g_autofree char *hay = g_utf8_casefold (training_outstanding_item_get_text (item, searched[i]), -1);
-      if (strstr (hay, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
 
 static void
 update_title (TrainingOutstandingList *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
-  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint shown = self->model != NULL ? training_outstanding_model_get_n_matching (self->model) : 0;
+  guint all = self->model != NULL ? training_outstanding_model_get_n_all (self->model) : 0;
   g_autofree char *shown_text = integrity_format_count (shown);
   g_autofree char *all_text = integrity_format_count (all);
   g_autofree char *title = NULL;
@@ -74,21 +55,109 @@ update_title (TrainingOutstandingList *self)
   gtk_widget_set_sensitive (self->export_button, shown > 0);
 }
 
-static void
-on_search_changed (GtkSearchEntry          *entry,
-                   TrainingOutstandingList *self)
+/* GTK 4.8 cannot say which column the view sorts by: ask its sorter to
+ * compare two items, and see which column's sorter it asks first. */
+static int
+probe_sort (gconstpointer a,
+            gconstpointer b,
+            gpointer      user_data)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  GtkColumnViewColumn *column = user_data;
+  TrainingOutstandingList *self = g_object_get_data (G_OBJECT (column), "training-list");
+
+  if (self != NULL && self->probe_column < 0)
+    self->probe_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (column), "training-sort"));
+  return GTK_ORDERING_SMALLER;
+}
+
+/* The model's district and day, with the search and order the widgets show. */
+static TrainingOutstandingQuery *
+query_from_widgets (TrainingOutstandingList        *self,
+                    const TrainingOutstandingQuery *base)
+{
+  TrainingOutstandingQuery *query = training_outstanding_query_copy (base);
+  GtkSorter *sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view));
+
+  g_free (query->search);
+  query->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  query->sort = TRAINING_OUTSTANDING_SORT_DEADLINE;
+  query->descending = FALSE;
+  self->probe_column = -1;
+  if (sorter != NULL)
+    {
+      GtkOrdering order = gtk_sorter_compare (sorter, self->probe[0], self->probe[1]);
+
+      if (self->probe_column >= 0)
+        {
+          query->sort = self->probe_column;
+          query->descending = order == GTK_ORDERING_LARGER;
+        }
+    }
+  return query;
+}
+
+static gboolean
+same_search (const TrainingOutstandingQuery *a,
+             const TrainingOutstandingQuery *b)
+{
+  return g_strcmp0 (a->search != NULL ? a->search : "", b->search != NULL ? b->search : "") == 0;
+}
+
+/* Another search is counted on a worker; another order of the same rows
+ * needs no count. */
+static void
+requery (TrainingOutstandingList *self)
+{
+  const TrainingOutstandingQuery *shown;
+  g_autoptr(TrainingOutstandingQuery) query = NULL;
+
+  if (self->model == NULL || (shown = training_outstanding_model_get_query (self->model)) == NULL)
+    return;
+  query = query_from_widgets (self, shown);
+  if (training_outstanding_query_equal (query, shown) && !training_outstanding_model_is_counting (self->model))
+    return;
+  if (same_search (query, shown) && !training_outstanding_model_is_counting (self->model))
+    training_outstanding_model_set_counted (self->model, query, training_outstanding_model_get_n_all (self->model),
+                                            training_outstanding_model_get_n_matching (self->model));
+  else
+    training_outstanding_model_set_query (self->model, query);
 }
 
 static void
-on_items_changed (GListModel              *model,
-                  guint                    position,
-                  guint                    removed,
-                  guint                    added,
-                  TrainingOutstandingList *self)
+on_loading_changed (TrainingOutstandingList *self)
 {
-  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* Bound (@pspec NULL), a cell shows its item, or nothing while it is read;
+ * an item reset for a new query keeps its old text until the new arrives. */
+static void
+update_cell (TrainingOutstandingItem *row,
+             GParamSpec              *pspec,
+             GtkListItem             *item)
+{
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *property = g_object_get_data (G_OBJECT (label), "training-property");
+  gboolean loaded = training_outstanding_item_is_loaded (row);
+
+  if (!loaded && pspec != NULL)
+    return;
+  if (g_str_equal (property, "days"))
+    {
+      int days = training_outstanding_item_get_days (row);
+      g_autofree char *text = loaded ? training_outstanding_days_label (days) : NULL;
+
+      gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+      if (loaded && days < 0)
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+      return;
+    }
+  if (!loaded && g_str_equal (property, "officer-ref"))
+    gtk_label_set_text (GTK_LABEL (label), "…");
+  else
+    gtk_label_set_text (GTK_LABEL (label), training_outstanding_item_get_text (row, property));
 }
 
 static void
@@ -100,51 +169,52 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  g_object_set_data (G_OBJECT (label), "training-property", user_data);
   gtk_list_item_set_child (item, label);
 }
 
+/* The model reads again the pages of the items shown, when the query changes. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
   TrainingOutstandingItem *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *property = user_data;
 
-  if (g_str_equal (property, "days"))
-    {
-      int days = training_outstanding_item_get_days (row);
-      g_autofree char *text = training_outstanding_days_label (days);
+  training_outstanding_item_set_shown (row, TRUE);
+  update_cell (row, NULL, item);
+  g_signal_connect_object (row, "notify::loaded", G_CALLBACK (update_cell), item, 0);
+}
 
-      gtk_label_set_text (GTK_LABEL (label), text);
-      if (days < 0)
-        gtk_widget_add_css_class (label, "error");
-      else
-        gtk_widget_remove_css_class (label, "error");
-      return;
-    }
-  gtk_label_set_text (GTK_LABEL (label), training_outstanding_item_get_text (row, property));
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  TrainingOutstandingItem *row = gtk_list_item_get_item (item);
+
+  if (row == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (row, update_cell, item);
+  training_outstanding_item_set_shown (row, FALSE);
 }
 
 static GtkColumnViewColumn *
 add_column (TrainingOutstandingList *self,
             const char              *title,
             const char              *property,
+            TrainingOutstandingSort  sort,
             gboolean                 expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkExpression *expression = gtk_property_expression_new (TRAINING_TYPE_OUTSTANDING_ITEM, NULL, property);
-  GtkSorter *sorter;
-  GtkColumnViewColumn *column;
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (probe_sort, column, NULL));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) property);
-  if (g_str_equal (property, "days"))
-    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
-  else
-    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
-  column = gtk_column_view_column_new (title, factory);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) property);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
+  g_object_set_data (G_OBJECT (column), "training-list", self);
+  g_object_set_data (G_OBJECT (column), "training-sort", GINT_TO_POINTER (sort));
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -166,6 +236,49 @@ show_export_error (TrainingOutstandingList *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  TrainingOutstandingQuery *query;
+  char                     *path;
+} ExportRequest;
+
+static void
+export_request_free (gpointer data)
+{
+  ExportRequest *request = data;
+
+  training_outstanding_query_free (request->query);
+  g_free (request->path);
+  g_free (request);
+}
+
+static gpointer
+export_rows (sqlite3       *db,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ExportRequest *request = data;
+
+  /* The shared exporter: CSV, or XLSX for a name ending .xlsx. */
+  if (!training_outstanding_write (db, request->query, request->path, cancellable, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+exported (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TrainingOutstandingList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (integrity_store_query_finish (INTEGRITY_STORE (source), result, &error) == NULL
+      && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    show_export_error (self, error);
+}
+
 static void
 on_chooser_response (GtkNativeDialog         *chooser,
                      int                      response,
@@ -173,16 +286,13 @@ on_chooser_response (GtkNativeDialog         *chooser,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
-  /* The shared exporter: CSV, or XLSX for a name ending .xlsx. */
-  if (!training_outstanding_export (G_LIST_MODEL (self->sorted), path, &error))
-    show_export_error (self, error);
+  training_outstanding_list_export (self, path);
 }
 
 static void
@@ -192,7 +302,9 @@ export_csv (GtkWidget  *widget,
 {
   TrainingOutstandingList *self = TRAINING_OUTSTANDING_LIST (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *day = training_day_to_iso (self->as_at);
+  const TrainingOutstandingQuery *query = self->model != NULL ? training_outstanding_model_get_query (self->model)
+                                                              : NULL;
+  g_autofree char *day = query != NULL ? training_day_to_iso (query->as_at) : NULL;
   g_autofree char *name = g_strdup_printf ("training-outstanding-%s.csv", day != NULL ? day : "");
 
   if (self->chooser != NULL)
@@ -213,11 +325,36 @@ training_outstanding_list_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* The view drops its columns as it goes, and its sorter changes: nothing
+   * may then ask for a query of widgets being disposed. */
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view)), self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->store);
+  self->view = NULL;
+  g_clear_object (&self->model);
+  g_clear_object (&self->probe[0]);
+  g_clear_object (&self->probe[1]);
   G_OBJECT_CLASS (training_outstanding_list_parent_class)->dispose (object);
+}
+
+static void
+training_outstanding_list_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  TrainingOutstandingList *self = TRAINING_OUTSTANDING_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, training_outstanding_list_is_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -227,6 +364,12 @@ training_outstanding_list_class_init (TrainingOutstandingListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = training_outstanding_list_dispose;
+  object_class->get_property = training_outstanding_list_get_property;
+  /* TRUE while a search is counted (the title and rows are the old ones),
+   * and while the rows go in or out a few at a time. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_install_action (widget_class, "outstanding.export", NULL, export_csv);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -236,18 +379,11 @@ training_outstanding_list_init (TrainingOutstandingList *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *export_content = adw_button_content_new ();
-  g_autoptr(GtkNoSelection) selection = NULL;
   GtkColumnViewColumn *days;
 
-  self->store = g_list_store_new (TRAINING_TYPE_OUTSTANDING_ITEM);
-  self->filter = gtk_custom_filter_new (matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)), GTK_FILTER (self->filter));
+  self->probe[0] = training_outstanding_item_new_pending ();
+  self->probe[1] = training_outstanding_item_new_pending ();
   self->view = gtk_column_view_new (NULL);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view))));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->view), GTK_SELECTION_MODEL (selection));
-  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (on_items_changed), self, 0);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -262,7 +398,7 @@ training_outstanding_list_init (TrainingOutstandingList *self)
   self->search = gtk_search_entry_new ();
   g_object_set (self->search, "placeholder-text", _("Filter by reference, district, cohort or module"), NULL);
   gtk_editable_set_width_chars (GTK_EDITABLE (self->search), 36);
-  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (on_search_changed), self, 0);
+  g_signal_connect_object (self->search, "search-changed", G_CALLBACK (requery), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (header), self->search);
 
   adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (export_content), "document-save-symbolic");
@@ -275,13 +411,15 @@ training_outstanding_list_init (TrainingOutstandingList *self)
                                _("Save the list as shown, as a spreadsheet (.xlsx) or CSV, for supervisors to chase"));
   gtk_box_append (GTK_BOX (header), self->export_button);
 
-  add_column (self, _("Reference"), "officer-ref", FALSE);
-  add_column (self, _("Rank"), "rank", FALSE);
-  add_column (self, _("District"), "district", FALSE);
-  add_column (self, _("Cohort"), "cohort", FALSE);
-  add_column (self, _("Modules missing"), "missing", TRUE);
-  days = add_column (self, _("Deadline"), "days", FALSE);
+  add_column (self, _("Reference"), "officer-ref", TRAINING_OUTSTANDING_SORT_REFERENCE, FALSE);
+  add_column (self, _("Rank"), "rank", TRAINING_OUTSTANDING_SORT_RANK, FALSE);
+  add_column (self, _("District"), "district", TRAINING_OUTSTANDING_SORT_DISTRICT, FALSE);
+  add_column (self, _("Cohort"), "cohort", TRAINING_OUTSTANDING_SORT_COHORT, FALSE);
+  add_column (self, _("Modules missing"), "missing", TRAINING_OUTSTANDING_SORT_MISSING, TRUE);
+  days = add_column (self, _("Deadline"), "days", TRAINING_OUTSTANDING_SORT_DEADLINE, FALSE);
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (self->view), days, GTK_SORT_ASCENDING);
+  g_signal_connect_object (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->view)), "changed",
+                           G_CALLBACK (requery), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->view), TRUE);
   gtk_widget_add_css_class (self->view, "data-table");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -305,28 +443,102 @@ training_outstanding_list_new (void)
   return g_object_new (TRAINING_TYPE_OUTSTANDING_LIST, NULL);
 }
 
-/* @rows: (element-type TrainingOutstanding) */
+/* Where the rows come from; once, before the first query. */
 void
-training_outstanding_list_set_rows (TrainingOutstandingList *self,
-                                    GPtrArray               *rows,
-                                    TrainingDay              as_at)
+training_outstanding_list_set_store (TrainingOutstandingList *self,
+                                     IntegrityStore          *store)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   g_return_if_fail (TRAINING_IS_OUTSTANDING_LIST (self));
+  g_return_if_fail (INTEGRITY_IS_STORE (store));
+  g_return_if_fail (self->model == NULL);
 
-  self->as_at = as_at;
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    g_ptr_array_add (items, training_outstanding_item_new (g_ptr_array_index (rows, i), as_at));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  update_title (self);
+  self->model = training_outstanding_model_new (store);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->view), GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::n-all", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::counting", G_CALLBACK (on_loading_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::resizing", G_CALLBACK (on_loading_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
-/* What the list shows: filtered and sorted. */
+/**
+ * training_outstanding_list_dup_query:
+ *
+ * The search and order the list shows, for @district on @as_at: what the
+ * page counts with its figures.
+ */
+TrainingOutstandingQuery *
+training_outstanding_list_dup_query (TrainingOutstandingList *self,
+                                     const char              *district,
+                                     TrainingDay              as_at)
+{
+  g_autoptr(TrainingOutstandingQuery) base = training_outstanding_query_new (district, as_at);
+
+  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_LIST (self), NULL);
+  return query_from_widgets (self, base);
+}
+
+/**
+ * training_outstanding_list_show_counted:
+ *
+ * Shows @query's rows, counted with the page's figures, at once; if the
+ * person has changed the search or order since, those are counted afresh.
+ */
+void
+training_outstanding_list_show_counted (TrainingOutstandingList        *self,
+                                        const TrainingOutstandingQuery *query,
+                                        guint                           n_all,
+                                        guint                           n_matching)
+{
+  g_autoptr(TrainingOutstandingQuery) now = NULL;
+
+  g_return_if_fail (TRAINING_IS_OUTSTANDING_LIST (self));
+  g_return_if_fail (self->model != NULL && query != NULL);
+
+  now = query_from_widgets (self, query);
+  if (training_outstanding_query_equal (now, query))
+    training_outstanding_model_set_counted (self->model, query, n_all, n_matching);
+  else
+    training_outstanding_model_set_query (self->model, now);
+}
+
+gboolean
+training_outstanding_list_is_loading (TrainingOutstandingList *self)
+{
+  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_LIST (self), FALSE);
+  return self->model != NULL && (training_outstanding_model_is_counting (self->model)
+                                 || training_outstanding_model_is_resizing (self->model));
+}
+
+/* Every row the list shows, in its order, to @path, on a worker: the list
+ * may hold more rows than it has read. */
+void
+training_outstanding_list_export (TrainingOutstandingList *self,
+                                  const char              *path)
+{
+  const TrainingOutstandingQuery *query;
+  ExportRequest *request;
+
+  g_return_if_fail (TRAINING_IS_OUTSTANDING_LIST (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->model == NULL || (query = training_outstanding_model_get_query (self->model)) == NULL)
+    return;
+  request = g_new0 (ExportRequest, 1);
+  request->query = training_outstanding_query_copy (query);
+  request->path = g_strdup (path);
+  integrity_store_query_async (training_outstanding_model_get_store (self->model), export_rows, request,
+                               export_request_free, NULL, NULL, exported, g_object_ref (self));
+}
+
+/* What the list shows: the rows of its search, in its order, read on demand. */
 GListModel *
 training_outstanding_list_get_model (TrainingOutstandingList *self)
 {
   g_return_val_if_fail (TRAINING_IS_OUTSTANDING_LIST (self), NULL);
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->model);
 }

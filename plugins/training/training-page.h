@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 #define TRAINING_TYPE_PAGE (training_page_get_type ())
 G_DECLARE_FINAL_TYPE (TrainingPage, training_page, TRAINING, PAGE, AdwBin)
 
-GtkWidget *training_page_new        (IntegrityContext *context);
-gboolean   training_page_is_loading (TrainingPage     *self);
+GtkWidget *training_page_new       (IntegrityContext *context);
+gboolean   training_page_is_loaded (TrainingPage     *self);
 
 G_END_DECLS

@@ -52,19 +52,6 @@ district_progress_free (TrainingDistrictProgress *district)
 }
 
 void
-training_outstanding_free (TrainingOutstanding *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->officer_ref);
-  g_free (row->rank);
-  g_free (row->district);
-  g_free (row->cohort);
-  g_free (row->missing);
-  g_free (row);
-}
-
-void
 training_page_data_free (TrainingPageData *data)
 {
   if (data == NULL)
@@ -76,7 +63,6 @@ training_page_data_free (TrainingPageData *data)
   g_clear_pointer (&data->heat_modules, g_ptr_array_unref);
   g_clear_pointer (&data->heat_values, g_array_unref);
   g_clear_pointer (&data->heat_sizes, g_array_unref);
-  g_clear_pointer (&data->outstanding, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -151,12 +137,17 @@ read_districts (sqlite3           *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* Each district's running totals on its last day of change up to the
+   * day (training-data.c, PROGRESS_FILL): a row per district. CROSS JOIN
+   * keeps the districts outermost, so the progress rows are sought, never
+   * scanned. */
   rc = sqlite3_prepare_v2 (db,
-                           "SELECT d.name, t.in_scope, t.complete FROM ("
-                           " SELECT district_id, sum(CASE WHEN left_on = 0 OR left_on > ?1 THEN members END) AS in_scope,"
-                           "  sum(CASE WHEN (left_on = 0 OR left_on > ?1) AND complete_on <> 0 AND complete_on <= ?1"
-                           "   THEN members END) AS complete"
-                           " FROM training_league_rollup GROUP BY district_id) t JOIN district d ON d.id = t.district_id",
+                           "SELECT d.name, c.members - p.left_by, p.done_by - p.done_and_left_by"
+                           " FROM training_league_cell c"
+                           " CROSS JOIN training_league_progress p ON p.district_id = c.district_id AND p.day ="
+                           "  (SELECT max (x.day) FROM training_league_progress x"
+                           "   WHERE x.district_id = c.district_id AND x.day <= ?1)"
+                           " JOIN district d ON d.id = c.district_id",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     sqlite3_bind_int64 (stmt, 1, data->as_at);
@@ -206,6 +197,16 @@ prepare_as_at (sqlite3          *db,
   return SQLITE_OK;
 }
 
+#define HEAT_SQL(district) \
+  "SELECT d.name, c.module, c.officers - p.left_by, p.done_by - p.done_and_left_by" \
+  " FROM training_module_cell c" \
+  " CROSS JOIN training_module_progress p ON p.district_id = c.district_id AND p.module = c.module" \
+  "  AND p.day = (SELECT max (x.day) FROM training_module_progress x" \
+  "   WHERE x.district_id = c.district_id AND x.module = c.module AND x.day <= ?1)" \
+  " JOIN district d ON d.id = c.district_id" \
+  " WHERE c.officers > p.left_by" district \
+  " ORDER BY d.name, c.module"
+
 /* District × module: of the officers in scope who must do the module, the share who have. */
 static gboolean
 read_heat (sqlite3           *db,
@@ -217,24 +218,18 @@ read_heat (sqlite3           *db,
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   int rc;
 
-  rc = prepare_as_at (db,
-                      /* From the module rollup (training-data.c); the district
-                       * as a range, so one district is a search, not a scan. */
-                      "SELECT d.name, t.module, t.officers, t.done FROM ("
-                      " SELECT district_id, module, sum(officers) AS officers,"
-                      "  sum(CASE WHEN done_on <> 0 AND done_on <= ?1 THEN officers ELSE 0 END) AS done"
-                      " FROM training_module_rollup WHERE (left_on = 0 OR left_on > ?1)"
-                      " AND district_id BETWEEN iif(?3 < 0, -9223372036854775807, ?3) AND iif(?3 < 0, 9223372036854775807, ?3)"
-                      " GROUP BY district_id, module) t JOIN district d ON d.id = t.district_id"
-                      " ORDER BY d.name, t.module",
-                      data, district, &stmt);
+  /* Each cell's running totals on its last day of change up to the day
+   * (training-data.c, PROGRESS_FILL). CROSS JOIN keeps the cells outermost,
+   * so the progress rows are sought, never scanned. A cell nobody in scope
+   * must do stays blank. */
+  rc = prepare_as_at (db, district < 0 ? HEAT_SQL (" ") : HEAT_SQL (" AND c.district_id = ?3"), data, district, &stmt);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       double cell[4];
 
       cell[0] = index_of (data->heat_rows, (const char *) sqlite3_column_text (stmt, 0));
       cell[1] = index_of (data->heat_modules, (const char *) sqlite3_column_text (stmt, 1));
-      cell[2] = sqlite3_column_double (stmt, 3) / MAX (sqlite3_column_double (stmt, 2), 1);
+      cell[2] = sqlite3_column_double (stmt, 3) / sqlite3_column_double (stmt, 2);
       cell[3] = sqlite3_column_double (stmt, 2);
       g_array_append_val (cells, cell);
     }
@@ -253,45 +248,6 @@ read_heat (sqlite3           *db,
       g_array_index (data->heat_values, double, at) = cell[2];
       g_array_index (data->heat_sizes, double, at) = cell[3];
     }
-  return TRUE;
-}
-
-/* Officers in scope and not through by the "as at" day, with what they miss. */
-static gboolean
-read_outstanding (sqlite3           *db,
-                  TrainingPageData  *data,
-                  gint64             district,
-                  GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  rc = prepare_as_at (db,
-                      "SELECT m.officer_ref, o.rank, d.name, m.cohort, c.deadline,"
-                      " (SELECT group_concat (r.module, ', ') FROM training_requirement r"
-                      "  WHERE r.cohort = m.cohort AND NOT EXISTS (SELECT 1 FROM training_completion x"
-                      "   WHERE x.officer_ref = m.officer_ref AND x.module = r.module AND x.completed_date <= ?2))"
-                      " FROM training_member m JOIN training_cohort c ON c.name = m.cohort"
-                      " JOIN training_officer o ON o.officer_ref = m.officer_ref"
-                      " JOIN district d ON d.id = m.district_id"
-                      " WHERE (m.complete_on = 0 OR m.complete_on > ?1) AND (m.left_on = 0 OR m.left_on > ?1)"
-                      " AND c.start_date <= ?2 AND (?3 < 0 OR m.district_id = ?3)"
-                      " ORDER BY c.deadline, m.officer_ref",
-                      data, district, &stmt);
-  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TrainingOutstanding *row = g_new0 (TrainingOutstanding, 1);
-
-      row->officer_ref = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      row->rank = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->district = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->cohort = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      row->deadline = training_day_from_iso ((const char *) sqlite3_column_text (stmt, 4));
-      row->missing = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-      g_ptr_array_add (data->outstanding, row);
-    }
-  if (rc != SQLITE_DONE)
-    return integrity_sqlite_error (error, db, rc, _("Could not read the officers outstanding"));
   return TRUE;
 }
 
@@ -322,8 +278,6 @@ training_query_page (sqlite3                *db,
   data->heat_modules = g_ptr_array_new_with_free_func (g_free);
   data->heat_values = g_array_new (FALSE, TRUE, sizeof (double));
   data->heat_sizes = g_array_new (FALSE, TRUE, sizeof (double));
-  if (flags & TRAINING_QUERY_OUTSTANDING)
-    data->outstanding = g_ptr_array_new_with_free_func ((GDestroyNotify) training_outstanding_free);
 
   cohorts = training_read_cohorts (db, error);
   if (cohorts == NULL)
@@ -341,8 +295,6 @@ training_query_page (sqlite3                *db,
     }
   if (!(flags & TRAINING_QUERY_COHORTS_ONLY)
       && (!read_districts (db, data, error) || !read_heat (db, data, district, error)))
-    return NULL;
-  if (data->outstanding != NULL && !read_outstanding (db, data, district, error))
     return NULL;
   return g_steal_pointer (&data);
 }

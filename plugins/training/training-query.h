@@ -25,20 +25,11 @@ typedef struct
   TrainingCount  count;        /* every cohort's members together */
 } TrainingDistrictProgress;
 
-typedef struct
-{
-  char        *officer_ref;
-  char        *rank;
-  char        *district;
-  char        *cohort;
-  char        *missing;        /* "investigation, victim-care" */
-  TrainingDay  deadline;
-} TrainingOutstanding;
-
+/* Who is outstanding is not here: the list counts and reads its own rows
+ * (training-outstanding-query.h). */
 typedef enum
 {
-  TRAINING_QUERY_FIGURES     = 0,
-  TRAINING_QUERY_OUTSTANDING = 1 << 0,  /* the list of who is not through */
+  TRAINING_QUERY_FIGURES      = 0,
   TRAINING_QUERY_COHORTS_ONLY = 1 << 1, /* no district league or heat map (the overview's KPIs) */
 } TrainingQueryFlags;
 
@@ -52,7 +43,6 @@ typedef struct
   GPtrArray       *heat_modules;  /* char * */
   GArray          *heat_values;   /* double, rows × modules; NAN where nobody needs it */
   GArray          *heat_sizes;    /* double, rows × modules: the officers who must do it */
-  GPtrArray       *outstanding;   /* TrainingOutstanding, nullable */
 } TrainingPageData;
 
 TrainingDay       training_as_at_for_filter   (const IntegrityFilter  *filter,
@@ -63,7 +53,6 @@ TrainingPageData *training_query_page         (sqlite3                *db,
                                                TrainingQueryFlags      flags,
                                                GError                **error);
 void              training_page_data_free     (TrainingPageData       *data);
-void              training_outstanding_free   (TrainingOutstanding    *row);
 TrainingDay       training_today              (void);
 
 void              training_kpis_from_data     (const TrainingPageData *data,

@@ -8,6 +8,7 @@
 
 #include "recording-rate-data.h"
 #include "training-data.h"
+#include "training-outstanding-query.h"
 #include "training-query.h"
 #include "victim-care-data.h"
 #include "victim-care-queries.h"
@@ -70,11 +71,25 @@ query_training (sqlite3               *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TrainingPageData) data = training_query_page (db, filter, training_today (),
-                                                          TRAINING_QUERY_OUTSTANDING, &error);
+                                                          TRAINING_QUERY_FIGURES, &error);
+  g_autoptr(TrainingOutstandingQuery) query = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_all, n_matching;
 
   if (data == NULL)
-    g_printerr ("training: %s\n", error->message);
-  return data != NULL;
+    {
+      g_printerr ("training: %s\n", error->message);
+      return FALSE;
+    }
+  /* The outstanding list as the page asks for it: the count, then the first page. */
+  query = training_outstanding_query_new (filter->district, data->as_at);
+  if (!training_outstanding_count (db, query, &n_all, &n_matching, &error)
+      || (rows = training_outstanding_fetch (db, query, 0, 200, &error)) == NULL)
+    {
+      g_printerr ("training outstanding: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
