@@ -414,6 +414,18 @@ integrity_chart_view_set_property (GObject      *object,
     }
 }
 
+/* A chart off screen (another page, a scrolled-away card) gives its pixels
+ * back: drawing it again when shown costs about what playing the commands
+ * did (1.2 ms for 600x340), and a dozen charts' pixels are megabytes. */
+static void
+integrity_chart_view_unmap (GtkWidget *widget)
+{
+  IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
+
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  GTK_WIDGET_CLASS (integrity_chart_view_parent_class)->unmap (widget);
+}
+
 static void
 integrity_chart_view_dispose (GObject *object)
 {
@@ -446,6 +458,7 @@ integrity_chart_view_class_init (IntegrityChartViewClass *klass)
   object_class->get_property = integrity_chart_view_get_property;
   object_class->set_property = integrity_chart_view_set_property;
   widget_class->snapshot = integrity_chart_view_snapshot;
+  widget_class->unmap = integrity_chart_view_unmap;
   widget_class->measure = integrity_chart_view_measure;
   widget_class->size_allocate = integrity_chart_view_size_allocate;
 
