@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define TRAINING_TYPE_OUTSTANDING_MODEL (training_outstanding_model_get_type ())
-G_DECLARE_FINAL_TYPE (TrainingOutstandingModel, training_outstanding_model, TRAINING, OUTSTANDING_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (TrainingOutstandingModel, training_outstanding_model, TRAINING, OUTSTANDING_MODEL, IntegrityPagedModel)
 
 #define TRAINING_OUTSTANDING_PAGE_SIZE 200
 

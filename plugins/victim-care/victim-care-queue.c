@@ -150,286 +150,85 @@ victim_queue_item_get_row (VictimQueueItem *self)
 
 struct _VictimQueueModel
 {
-  GObject           parent_instance;
-  IntegrityStore   *store;
-  VictimQueueQuery *query;
-  GCancellable     *cancellable;  /* the current query's count and pages */
-  guint             n_items;
-  GHashTable       *pages;        /* page index → GPtrArray of VictimQueueItem */
-  gboolean          loading;
+  IntegrityPagedModel parent_instance;
 };
 
-enum { PROP_0, PROP_LOADING, N_PROPS };
-static GParamSpec *properties[N_PROPS];
-
-static void victim_queue_model_list_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (VictimQueueModel, victim_queue_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, victim_queue_model_list_init))
-
-typedef struct
-{
-  VictimQueueQuery *query;
-  guint             page;
-} PageRequest;
-
-static void
-page_request_free (gpointer data)
-{
-  PageRequest *request = data;
-
-  victim_queue_query_free (request->query);
-  g_free (request);
-}
+G_DEFINE_FINAL_TYPE (VictimQueueModel, victim_queue_model, INTEGRITY_TYPE_PAGED_MODEL)
 
 static gpointer
-fetch_page (sqlite3       *db,
-            gpointer       data,
-            GCancellable  *cancellable,
+copy_query (gconstpointer query)
+{
+  return victim_queue_query_copy (query);
+}
+
+static void
+free_query (gpointer query)
+{
+  victim_queue_query_free (query);
+}
+
+static gint64
+count_rows (sqlite3       *db,
+            gconstpointer  query,
+            gint64        *n_all,
             GError       **error)
 {
-  PageRequest *request = data;
-
-  return victim_queue_fetch (db, request->query, request->page * VICTIM_QUEUE_PAGE_SIZE,
-                             VICTIM_QUEUE_PAGE_SIZE, error);
-}
-
-typedef struct
-{
-  VictimQueueModel *model;
-  guint             page;
-} PageCall;
-
-static void
-page_fetched (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autofree PageCall *call = user_data;
-  g_autoptr(VictimQueueModel) self = call->model;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = integrity_store_query_finish (INTEGRITY_STORE (source), result, &error);
-  GPtrArray *items;
-
-  if (rows == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("The work queue could not be read: %s", error->message);
-      return;
-    }
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (call->page));
-  if (items == NULL)
-    return;
-  /* Rows are handed over: the placeholders own them from now on. */
-  g_ptr_array_set_free_func (rows, NULL);
-  for (guint i = 0; i < items->len; i++)
-    victim_queue_item_fill (g_ptr_array_index (items, i), i < rows->len ? g_ptr_array_index (rows, i) : NULL);
-  for (guint i = items->len; i < rows->len; i++)
-    victim_queue_row_free (g_ptr_array_index (rows, i));
-}
-
-/* Reads @page of the current query on a worker; page_fetched() fills its items. */
-static void
-request_page (VictimQueueModel *self,
-              guint             page)
-{
-  PageRequest *request = g_new0 (PageRequest, 1);
-  PageCall *call = g_new0 (PageCall, 1);
-
-  request->query = victim_queue_query_copy (self->query);
-  request->page = page;
-  call->model = g_object_ref (self);
-  call->page = page;
-  integrity_store_query_async (self->store, fetch_page, request, page_request_free,
-                               (GDestroyNotify) g_ptr_array_unref, self->cancellable, page_fetched, call);
-}
-
-/* One item per row of @page that the list has now. */
-static void
-fit_page (VictimQueueModel *self,
-          guint             page,
-          GPtrArray        *items)
-{
-  guint first = page * VICTIM_QUEUE_PAGE_SIZE;
-  guint wanted = MIN (self->n_items - first, VICTIM_QUEUE_PAGE_SIZE);
-
-  if (items->len > wanted)
-    g_ptr_array_set_size (items, wanted);
-  while (items->len < wanted)
-    g_ptr_array_add (items, g_object_new (VICTIM_TYPE_QUEUE_ITEM, NULL));
+  return victim_queue_count (db, query, error);
 }
 
 static GPtrArray *
-ensure_page (VictimQueueModel *self,
-             guint             page)
+fetch_rows (sqlite3       *db,
+            gconstpointer  query,
+            guint          offset,
+            guint          limit,
+            GError       **error)
 {
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-
-  if (items != NULL)
-    return items;
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  fit_page (self, page, items);
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  request_page (self, page);
-  return items;
-}
-
-/* After a new count: the pages read so far keep their items, trimmed or
- * topped up to the new length, and are read again for the new query; an
- * item shows its old row until the new one arrives. */
-static void
-reuse_pages (VictimQueueModel *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint page = GPOINTER_TO_UINT (key);
-
-      if (page * VICTIM_QUEUE_PAGE_SIZE >= self->n_items)
-        {
-          g_hash_table_iter_remove (&iter);
-          continue;
-        }
-      fit_page (self, page, value);
-      request_page (self, page);
-    }
-}
-
-static GType
-victim_queue_model_get_item_type (GListModel *model)
-{
-  return VICTIM_TYPE_QUEUE_ITEM;
-}
-
-static guint
-victim_queue_model_get_n_items (GListModel *model)
-{
-  return VICTIM_QUEUE_MODEL (model)->n_items;
+  return victim_queue_fetch (db, query, offset, limit, error);
 }
 
 static gpointer
-victim_queue_model_get_item (GListModel *model,
-                             guint       position)
+new_item (IntegrityPagedModel *model)
 {
-  VictimQueueModel *self = VICTIM_QUEUE_MODEL (model);
-  GPtrArray *items;
-
-  if (position >= self->n_items)
-    return NULL;
-  items = ensure_page (self, position / VICTIM_QUEUE_PAGE_SIZE);
-  return g_object_ref (g_ptr_array_index (items, position % VICTIM_QUEUE_PAGE_SIZE));
+  return g_object_new (VICTIM_TYPE_QUEUE_ITEM, NULL);
 }
 
+/* An item shows its old row until the new query's arrives. */
 static void
-victim_queue_model_list_init (GListModelInterface *iface)
+fill_item (IntegrityPagedModel *model,
+           gpointer             item,
+           gpointer             row)
 {
-  iface->get_item_type = victim_queue_model_get_item_type;
-  iface->get_n_items = victim_queue_model_get_n_items;
-  iface->get_item = victim_queue_model_get_item;
-}
-
-static void
-victim_queue_model_dispose (GObject *object)
-{
-  VictimQueueModel *self = VICTIM_QUEUE_MODEL (object);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->query, victim_queue_query_free);
-  G_OBJECT_CLASS (victim_queue_model_parent_class)->dispose (object);
-}
-
-static void
-victim_queue_model_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  VictimQueueModel *self = VICTIM_QUEUE_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->loading);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  victim_queue_item_fill (item, row);
 }
 
 static void
 victim_queue_model_class_init (VictimQueueModelClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  IntegrityPagedModelClass *paged_class = INTEGRITY_PAGED_MODEL_CLASS (klass);
 
-  object_class->dispose = victim_queue_model_dispose;
-  object_class->get_property = victim_queue_model_get_property;
-
-  /* TRUE from a new query until its row count is known. */
-  properties[PROP_LOADING] =
-    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  paged_class->rows_name = "The work queue";
+  paged_class->copy_query = copy_query;
+  paged_class->free_query = free_query;
+  paged_class->count_rows = count_rows;
+  paged_class->fetch_rows = fetch_rows;
+  paged_class->new_item = new_item;
+  paged_class->fill_item = fill_item;
 }
 
 static void
 victim_queue_model_init (VictimQueueModel *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
 VictimQueueModel *
 victim_queue_model_new (IntegrityStore *store)
 {
-  VictimQueueModel *self = g_object_new (VICTIM_TYPE_QUEUE_MODEL, NULL);
-
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), NULL);
-  self->store = g_object_ref (store);
-  return self;
-}
-
-static gpointer
-count_rows (sqlite3       *db,
-            gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  gint64 n = victim_queue_count (db, data, error);
-
-  return n < 0 ? NULL : g_memdup2 (&n, sizeof n);
-}
-
-static void
-rows_counted (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(VictimQueueModel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree gint64 *n = integrity_store_query_finish (INTEGRITY_STORE (source), result, &error);
-  guint removed = self->n_items;
-
-  if (n == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("The work queue could not be counted: %s", error->message);
-    }
-  self->n_items = n != NULL ? (guint) MIN (*n, (gint64) G_MAXUINT) : 0;
-  self->loading = FALSE;
-  reuse_pages (self);
-  /* Rows both queries have keep their items (and so their widgets): only
-   * the difference in length is a change of the list. */
-  if (removed != self->n_items)
-    {
-      guint kept = MIN (removed, self->n_items);
-      g_list_model_items_changed (G_LIST_MODEL (self), kept, removed - kept, self->n_items - kept);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  return g_object_new (VICTIM_TYPE_QUEUE_MODEL,
+                       "store", store,
+                       "item-type", VICTIM_TYPE_QUEUE_ITEM,
+                       "page-size", VICTIM_QUEUE_PAGE_SIZE,
+                       NULL);
 }
 
 /**
@@ -445,28 +244,20 @@ victim_queue_model_set_query (VictimQueueModel       *self,
   g_return_if_fail (VICTIM_IS_QUEUE_MODEL (self));
   g_return_if_fail (query != NULL);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->query, victim_queue_query_free);
-  self->query = victim_queue_query_copy (query);
-  self->loading = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  integrity_store_query_async (self->store, count_rows, victim_queue_query_copy (query),
-                               (GDestroyNotify) victim_queue_query_free, g_free, self->cancellable,
-                               rows_counted, g_object_ref (self));
+  integrity_paged_model_set_query (INTEGRITY_PAGED_MODEL (self), query);
 }
 
+/* The query last set, counted or not. */
 const VictimQueueQuery *
 victim_queue_model_get_query (VictimQueueModel *self)
 {
   g_return_val_if_fail (VICTIM_IS_QUEUE_MODEL (self), NULL);
-  return self->query;
+  return integrity_paged_model_get_latest_query (INTEGRITY_PAGED_MODEL (self));
 }
 
 gboolean
 victim_queue_model_is_loading (VictimQueueModel *self)
 {
   g_return_val_if_fail (VICTIM_IS_QUEUE_MODEL (self), FALSE);
-  return self->loading;
+  return integrity_paged_model_is_loading (INTEGRITY_PAGED_MODEL (self));
 }

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VictimQueueItem, victim_queue_item, VICTIM, QUEUE_ITEM, GObject)
 
 #define VICTIM_TYPE_QUEUE_MODEL (victim_queue_model_get_type ())
-G_DECLARE_FINAL_TYPE (VictimQueueModel, victim_queue_model, VICTIM, QUEUE_MODEL, GObject)
+G_DECLARE_FINAL_TYPE (VictimQueueModel, victim_queue_model, VICTIM, QUEUE_MODEL, IntegrityPagedModel)
 
 #define VICTIM_QUEUE_PAGE_SIZE 200
 

@@ -38,4 +38,5 @@
 #include "plugin/integrity-context.h"
 #include "plugin/integrity-list-fill.h"
 #include "plugin/integrity-page-reload.h"
+#include "plugin/integrity-paged-model.h"
 #include "plugin/integrity-plugin-engine.h"
