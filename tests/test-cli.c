@@ -38,6 +38,22 @@ run (const char  *const *argv,
   return run_in (NULL, argv, out, err);
 }
 
+static char *
+journal_mode (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *mode = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return mode;
+}
+
 static void
 test_demo_then_check (void)
 {
@@ -45,6 +61,7 @@ test_demo_then_check (void)
   g_autofree char *store = g_build_filename (dir, "demo.sqlite", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_autofree char *mode = NULL;
   const char *demo[] = { "demo", "--store", store, "--seed", "3", NULL };
   const char *again[] = { "demo", "--store", store, NULL };
   const char *check[] = { "check", "--store", store, NULL };
@@ -60,9 +77,13 @@ test_demo_then_check (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
+  /* The demo is written through a rollback journal and without key checks:
+   * the keys hold, and the store is left in WAL mode. */
   g_assert_cmpint (run (check, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, ": ok"));
   g_assert_nonnull (strstr (out, "schema core: 1"));
+  mode = journal_mode (store);
+  g_assert_cmpstr (mode, ==, "wal");
   itest_remove_tree (dir);
 }
 

@@ -59,7 +59,23 @@ typedef struct
   sqlite3_stmt *completion;
   GRand        *rand;
   guint         next_ref;
+  GHashTable   *iso_days;  /* TrainingDay → its ISO text */
 } Demo;
+
+/* Made once per day: a few hundred days recur over millions of rows. */
+static const char *
+iso_day (Demo        *demo,
+         TrainingDay  day)
+{
+  char *iso = g_hash_table_lookup (demo->iso_days, GUINT_TO_POINTER (day));
+
+  if (iso == NULL)
+    {
+      iso = training_day_to_iso (day);
+      g_hash_table_insert (demo->iso_days, GUINT_TO_POINTER (day), iso);
+    }
+  return iso;
+}
 
 static gboolean
 step (Demo          *demo,
@@ -84,15 +100,16 @@ add_officer (Demo         *demo,
              GError      **error)
 {
   char ref[32];
-  g_autofree char *left = NULL;
+  const char *left = NULL;
   gboolean leaver = g_rand_double (demo->rand) < 0.025;
   /* Some who never finish have done two of the three modules. */
   guint skip = finish == TRAINING_NO_DAY && g_rand_boolean (demo->rand)
              ? (guint) g_rand_int_range (demo->rand, 0, 3) : G_MAXUINT;
 
-  g_snprintf (ref, sizeof ref, "P%06u", demo->next_ref++);
+  /* "P100001", without printf for hundreds of thousands of officers. */
+  integrity_demo_put_number (g_stpcpy (ref, "P"), demo->next_ref++, 6);
   if (leaver)
-    left = training_day_to_iso (start + (TrainingDay) g_rand_int_range (demo->rand, 10, 400));
+    left = iso_day (demo, start + (TrainingDay) g_rand_int_range (demo->rand, 10, 400));
   sqlite3_bind_text (demo->officer, 1, ref, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (demo->officer, 2, rank, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (demo->officer, 3, district_id);
@@ -106,7 +123,6 @@ add_officer (Demo         *demo,
 
   for (guint m = 0; modules[m] != NULL; m++)
     {
-      g_autofree char *date = NULL;
       TrainingDay day = finish;
 
       if (m == skip)
@@ -115,10 +131,9 @@ add_officer (Demo         *demo,
         day = start + (TrainingDay) g_rand_int_range (demo->rand, 5, 80);
       else if (g_rand_int_range (demo->rand, 0, 3) != 0)
         day = MAX (start + 1, finish - (TrainingDay) g_rand_int_range (demo->rand, 0, 35));
-      date = training_day_to_iso (day);
       sqlite3_bind_text (demo->completion, 1, ref, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (demo->completion, 2, modules[m], -1, SQLITE_STATIC);
-      sqlite3_bind_text (demo->completion, 3, date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (demo->completion, 3, iso_day (demo, day), -1, SQLITE_TRANSIENT);
       if (!step (demo, demo->completion, error))
         return FALSE;
     }
@@ -162,7 +177,10 @@ training_generate_demo (IntegrityStore  *store,
   TrainingDay start = day_of (2020, 11, 2);
   TrainingDay sergeants_deadline = day_of (2021, 1, 31);
   TrainingDay frontline_deadline = day_of (2021, 3, 31);
-  Demo demo = { integrity_store_get_connection (store), NULL, NULL, rand, 100001 };
+  g_autoptr(GHashTable) iso_days = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  Demo demo = { integrity_store_get_connection (store), NULL, NULL, rand, 100001, iso_days };
+  gint64 cache_size, temp_store;
+  gboolean ok;
   int rc;
 
   if (!integrity_demo_add_districts (store, scale, districts, error)
@@ -202,5 +220,15 @@ training_generate_demo (IntegrityStore  *store,
             return FALSE;
         }
     }
-  return training_refresh_members (demo.db, NULL, error);
+  /* The refresh sorts every officer's modules: a sort holds as many rows
+   * in memory as the page cache (32 MB while a demo is written), and its
+   * DISTINCT builds a temporary b-tree, in memory too then. A small cache
+   * and a temporary file keep memory flat whatever the scale, and cost no
+   * time: the refresh reads each row once. */
+  cache_size = integrity_demo_swap_pragma (store, "cache_size", -8192);
+  temp_store = integrity_demo_swap_pragma (store, "temp_store", 1);
+  ok = training_refresh_members (demo.db, NULL, error);
+  integrity_demo_swap_pragma (store, "temp_store", temp_store);
+  integrity_demo_swap_pragma (store, "cache_size", cache_size);
+  return ok;
 }

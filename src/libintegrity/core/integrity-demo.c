@@ -138,9 +138,9 @@ integrity_demo_poisson (GRand  *rand,
  * @names: (array zero-terminated=1): the triggers that keep rollups in step, row by row
  * @saved: (element-type utf8): receives their CREATE TRIGGER statements
  *
- * A demo writes millions of rows in one transaction: summing them into the
- * rollups once at the end (integrity_demo_resume_triggers()) is several
- * times faster than a rollup upsert per row. Inside the demo's transaction.
+ * A demo writes millions of rows in one transaction: adding them to the
+ * rollups a batch at a time (a district's rows, say) is several times
+ * faster than a rollup upsert per row. Inside the demo's transaction.
  */
 gboolean
 integrity_demo_suspend_triggers (IntegrityStore      *store,
@@ -181,24 +181,259 @@ integrity_demo_suspend_triggers (IntegrityStore      *store,
 /**
  * integrity_demo_resume_triggers:
  * @saved: (element-type utf8): from integrity_demo_suspend_triggers()
- * @rebuild_sql: rebuilds the rollups from the raw rows, as the triggers would have
+ *
+ * Puts the triggers back, once the caller has brought the rollups in step
+ * with the rows written meanwhile.
  */
 gboolean
 integrity_demo_resume_triggers (IntegrityStore  *store,
                                 GPtrArray       *saved,
-                                const char      *rebuild_sql,
                                 GError         **error)
 {
   sqlite3 *db = integrity_store_get_connection (store);
-  int rc;
+  int rc = SQLITE_OK;
 
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
-  g_return_val_if_fail (saved != NULL && rebuild_sql != NULL, FALSE);
+  g_return_val_if_fail (saved != NULL, FALSE);
 
-  rc = sqlite3_exec (db, rebuild_sql, NULL, NULL, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < saved->len; i++)
     rc = sqlite3_exec (db, g_ptr_array_index (saved, i), NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return integrity_sqlite_error (error, db, rc, "demo");
   return TRUE;
+}
+
+/**
+ * integrity_demo_insert_sql:
+ * @table_columns: "table (a, b, c)": the caller's constant, never input
+ * @n_columns: how many columns @table_columns names
+ * @n_rows: rows a statement writes
+ *
+ * Each run of a statement costs SQLite about half as much again as the
+ * row it writes (cursors opened and closed, the statement begun and
+ * ended): a statement that writes a hundred rows writes them about a
+ * third faster. Row r's column c is parameter r × @n_columns + c + 1.
+ *
+ * Returns: (transfer full): the INSERT
+ */
+char *
+integrity_demo_insert_sql (const char *table_columns,
+                           guint       n_columns,
+                           guint       n_rows)
+{
+  GString *sql;
+
+  g_return_val_if_fail (table_columns != NULL && n_columns > 0 && n_rows > 0, NULL);
+
+  sql = g_string_new ("INSERT INTO ");
+  g_string_append (sql, table_columns);
+  g_string_append (sql, " VALUES ");
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append (sql, r == 0 ? "(?" : ", (?");
+      for (guint c = 1; c < n_columns; c++)
+        g_string_append (sql, ", ?");
+      g_string_append_c (sql, ')');
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * integrity_demo_max_rowid:
+ * @table: one of the caller's tables with rowids (a constant, never input)
+ * @rowid: (out): its largest rowid, 0 when it is empty
+ *
+ * Rows added afterwards get larger rowids: a batch of them is the rows
+ * after this mark, found through the rowid without a scan.
+ */
+gboolean
+integrity_demo_max_rowid (IntegrityStore  *store,
+                          const char      *table,
+                          gint64          *rowid,
+                          GError         **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *sql;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (table != NULL && rowid != NULL, FALSE);
+
+  sql = sqlite3_mprintf ("SELECT coalesce(max(rowid), 0) FROM \"%w\"", table);
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *rowid = sqlite3_column_int64 (stmt, 0);
+      return TRUE;
+    }
+  return integrity_sqlite_error (error, db, rc, "demo");
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/**
+ * integrity_demo_prepare_batch:
+ * @sql: statements separated by semicolons, run after each batch of rows
+ *
+ * Returns: (transfer full) (element-type sqlite3_stmt): the statements,
+ *   prepared once for every batch, or %NULL on error
+ */
+GPtrArray *
+integrity_demo_prepare_batch (IntegrityStore  *store,
+                              const char      *sql,
+                              GError         **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (finalize_statement);
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  while (*sql != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+      const char *rest = NULL;
+      int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, &rest);
+
+      if (rc != SQLITE_OK)
+        {
+          integrity_sqlite_error (error, db, rc, "demo");
+          return NULL;
+        }
+      if (stmt != NULL)  /* NULL for the blank after the last semicolon */
+        g_ptr_array_add (statements, stmt);
+      sql = rest;
+    }
+  return g_steal_pointer (&statements);
+}
+
+/**
+ * integrity_demo_run_batch:
+ * @statements: (element-type sqlite3_stmt): from integrity_demo_prepare_batch()
+ * @values: (array length=n_values): bound to ?1, ?2… of each statement that has them
+ *
+ * Runs each statement once, in order: typically, sums the rows written
+ * since a mark (integrity_demo_max_rowid()) into the rollups.
+ */
+gboolean
+integrity_demo_run_batch (IntegrityStore  *store,
+                          GPtrArray       *statements,
+                          const gint64    *values,
+                          guint            n_values,
+                          GError         **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (statements != NULL, FALSE);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      sqlite3_stmt *stmt = g_ptr_array_index (statements, i);
+      int n = MIN (sqlite3_bind_parameter_count (stmt), (int) n_values);
+      int rc;
+
+      for (int p = 0; p < n; p++)
+        sqlite3_bind_int64 (stmt, p + 1, values[p]);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return integrity_sqlite_error (error, db, rc, "demo");
+    }
+  return TRUE;
+}
+
+/**
+ * integrity_demo_set_checks:
+ * @enabled: %FALSE while writing generated rows, %TRUE after
+ *
+ * Whether CHECK constraints are checked. A CHECK (x IN (0, 1, 2)) makes
+ * SQLite build a temporary b-tree for every row written: for millions of
+ * rows that the generator makes valid, that costs as much as the insert
+ * itself. Enabled again, every statement is prepared again with its
+ * checks, and `integrity check` verifies the rows against them. Enable
+ * them again whatever happens: the setting outlives the transaction.
+ */
+gboolean
+integrity_demo_set_checks (IntegrityStore  *store,
+                           gboolean         enabled,
+                           GError         **error)
+{
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
+
+  return integrity_store_exec (store, enabled ? "PRAGMA ignore_check_constraints=OFF"
+                                              : "PRAGMA ignore_check_constraints=ON", error);
+}
+
+/**
+ * integrity_demo_swap_pragma:
+ * @name: a pragma that takes and reports an integer, such as "cache_size"
+ *   or "temp_store" (the caller's constant, never input)
+ * @value: its value from now on
+ *
+ * For a stretch of the demo that wants SQLite set otherwise. Some settings
+ * cannot change inside a transaction in some states (temp_store once a
+ * temporary table exists): then it stays as it was, which costs only time
+ * or memory, never data.
+ *
+ * Returns: its value before, to put back
+ */
+gint64
+integrity_demo_swap_pragma (IntegrityStore *store,
+                            const char     *name,
+                            gint64          value)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 before = 0;
+  char *sql;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  sql = sqlite3_mprintf ("PRAGMA \"%w\"", name);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    before = sqlite3_column_int64 (stmt, 0);
+  sqlite3_free (sql);
+  sql = sqlite3_mprintf ("PRAGMA \"%w\" = %lld", name, (long long) value);
+  sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  return before;
+}
+
+/**
+ * integrity_demo_put_number:
+ * @out: where the digits go: room for MAX (10, @min_digits) and a nul
+ * @min_digits: zero-padded to this many, as printf's "%0*u"
+ *
+ * For the references of millions of rows, without printf's parsing.
+ *
+ * Returns: the end of the digits written (the nul), to append to
+ */
+char *
+integrity_demo_put_number (char  *out,
+                           guint  value,
+                           guint  min_digits)
+{
+  char digits[10];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  for (; min_digits > n; min_digits--)
+    *out++ = '0';
+  while (n > 0)
+    *out++ = digits[--n];
+  *out = '\0';
+  return out;
 }

@@ -30,7 +30,32 @@ gboolean       integrity_demo_suspend_triggers (IntegrityStore *store,
                                                 GError        **error);
 gboolean       integrity_demo_resume_triggers  (IntegrityStore *store,
                                                 GPtrArray      *saved,
-                                                const char     *rebuild_sql,
                                                 GError        **error);
+
+/* Writing millions of generated rows quickly: integrity-demo.c says why. */
+char          *integrity_demo_insert_sql       (const char     *table_columns,
+                                                guint           n_columns,
+                                                guint           n_rows);
+gboolean       integrity_demo_max_rowid        (IntegrityStore *store,
+                                                const char     *table,
+                                                gint64         *rowid,
+                                                GError        **error);
+GPtrArray     *integrity_demo_prepare_batch    (IntegrityStore *store,
+                                                const char     *sql,
+                                                GError        **error);
+gboolean       integrity_demo_run_batch        (IntegrityStore *store,
+                                                GPtrArray      *statements,
+                                                const gint64   *values,
+                                                guint           n_values,
+                                                GError        **error);
+gboolean       integrity_demo_set_checks       (IntegrityStore *store,
+                                                gboolean        enabled,
+                                                GError        **error);
+gint64         integrity_demo_swap_pragma      (IntegrityStore *store,
+                                                const char     *name,
+                                                gint64          value);
+char          *integrity_demo_put_number       (char           *out,
+                                                guint           value,
+                                                guint           min_digits);
 
 G_END_DECLS
