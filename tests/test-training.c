@@ -17,12 +17,12 @@
 #include "training-outstanding-query.h"
 #include "training-query.h"
 
+/* The training tables in a store of their own, with two districts. */
 typedef struct
 {
-  char           *dir;
-  IntegrityStore *store;
-  gint64          north;
-  gint64          south;
+  ItestStore base;
+  gint64     north;
+  gint64     south;
 } Fixture;
 
 static TrainingDay
@@ -39,18 +39,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  const IntegrityMigration *migrations;
-  gsize n;
 
-  f->dir = itest_make_temp_dir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->store = integrity_store_open (path, &error);
-  g_assert_no_error (error);
-  migrations = training_migrations (&n);
-  g_assert_true (integrity_store_register_migrations (f->store, TRAINING_ID, migrations, n, &error));
-  f->north = integrity_store_ensure_district (f->store, "North", &error);
-  f->south = integrity_store_ensure_district (f->store, "South", &error);
+  itest_store_set_up (&f->base, TRAINING_ID, training_migrations, training_create_importers);
+  f->north = integrity_store_ensure_district (f->base.store, "North", &error);
+  f->south = integrity_store_ensure_district (f->base.store, "South", &error);
   g_assert_no_error (error);
 }
 
@@ -58,15 +50,13 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  itest_remove_tree (f->dir);
-  g_free (f->dir);
+  itest_store_tear_down (&f->base, data);
 }
 
 static sqlite3 *
 db_of (Fixture *f)
 {
-  return integrity_store_get_connection (f->store);
+  return integrity_store_get_connection (f->base.store);
 }
 
 static void
@@ -538,7 +528,7 @@ test_outstanding_export (Fixture       *f,
   g_autoptr(TrainingPageData) march = NULL;
   g_autoptr(TrainingOutstandingQuery) query = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "outstanding.csv", NULL);
+  g_autofree char *path = g_build_filename (f->base.dir, "outstanding.csv", NULL);
   g_autofree char *csv = NULL;
 
   build_force (f);
@@ -596,7 +586,7 @@ test_outstanding_model (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(TrainingPageData) march = NULL;
-  g_autoptr(TrainingOutstandingModel) model = training_outstanding_model_new (f->store);
+  g_autoptr(TrainingOutstandingModel) model = training_outstanding_model_new (f->base.store);
   g_autoptr(TrainingOutstandingQuery) query = NULL;
   g_autoptr(TrainingOutstandingItem) item = NULL;
 
@@ -769,7 +759,7 @@ briefing_text (Fixture    *f,
                                                             integrity_month_new (2021, 3), NULL);
   g_autoptr(IntegrityBriefing) briefing = integrity_briefing_new (db_of (f), filter);
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdf = g_build_filename (f->dir, "briefing.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (f->base.dir, "briefing.pdf", NULL);
   g_autoptr(GError) error = NULL;
   const GPtrArray *notes;
   char *text = NULL;
@@ -838,9 +828,9 @@ test_briefing_demo (Fixture       *f,
   g_autofree char *text = NULL;
   guint n_pages = 0;
 
-  g_assert_true (integrity_store_begin (f->store, &error));
-  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
-  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_true (integrity_store_begin (f->base.store, &error));
+  g_assert_true (training_generate_demo (f->base.store, rand, 1, &error));
+  g_assert_true (integrity_store_commit (f->base.store, &error));
   g_assert_no_error (error);
 
   text = briefing_text (f, 0, 2020, 10, &n_pages);
@@ -873,6 +863,7 @@ test_briefing_suppressed (Fixture       *f,
 
 /* ---- imports ----------------------------------------------------------------- */
 
+/* @contents NULL: the file @name of tests/fixtures/training. */
 static IntegrityImportJob *
 run_import (Fixture    *f,
             const char *kind,
@@ -880,28 +871,10 @@ run_import (Fixture    *f,
             const char *contents,
             gboolean    expect_ok)
 {
-  g_autoptr(GPtrArray) importers = training_create_importers ();
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  IntegrityImporter *importer = NULL;
-  IntegrityImportJob *job;
+  g_autofree char *fixture = contents == NULL
+    ? g_test_build_filename (G_TEST_DIST, "fixtures", "training", name, NULL) : NULL;
 
-  for (guint i = 0; i < importers->len; i++)
-    if (g_str_equal (integrity_importer_get_kind (g_ptr_array_index (importers, i)), kind))
-      importer = g_ptr_array_index (importers, i);
-  g_assert_nonnull (importer);
-  if (contents != NULL)
-    g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  else
-    {
-      g_free (path);
-      path = g_test_build_filename (G_TEST_DIST, "fixtures", "training", name, NULL);
-    }
-  job = integrity_import_job_new (f->store, importer, path);
-  g_assert_true (integrity_import_job_run (job, NULL, &error) == expect_ok);
-  for (guint i = 0; i < integrity_import_job_get_errors (job)->len; i++)
-    g_test_message ("%s", (const char *) g_ptr_array_index (integrity_import_job_get_errors (job), i));
-  return job;
+  return itest_store_import (&f->base, kind, fixture != NULL ? fixture : name, contents, expect_ok);
 }
 
 static int
@@ -1092,9 +1065,9 @@ test_comparisons_match_members (Fixture       *f,
   g_autoptr(sqlite3_stmt) league = NULL;
   g_autoptr(sqlite3_stmt) heat = NULL;
 
-  g_assert_true (integrity_store_begin (f->store, &error));
-  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
-  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_true (integrity_store_begin (f->base.store, &error));
+  g_assert_true (training_generate_demo (f->base.store, rand, 1, &error));
+  g_assert_true (integrity_store_commit (f->base.store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM training_member WHERE left_on <> 0"), >, 0);
   g_assert_cmpint (sqlite3_prepare_v2 (db_of (f),
@@ -1162,10 +1135,10 @@ test_demo_story (Fixture       *f,
   g_autoptr(TrainingPageData) december = NULL;
   const TrainingCohortProgress *sergeants, *frontline;
 
-  g_assert_true (integrity_store_begin (f->store, &error));
-  g_assert_true (training_generate_demo (f->store, rand, 1, &error));
+  g_assert_true (integrity_store_begin (f->base.store, &error));
+  g_assert_true (training_generate_demo (f->base.store, rand, 1, &error));
   g_assert_no_error (error);
-  g_assert_true (integrity_store_commit (f->store, &error));
+  g_assert_true (integrity_store_commit (f->base.store, &error));
 
   january = page_at (f, 2021, 1, NULL);
   sergeants = cohort_of (january, "Sergeants");
@@ -1190,7 +1163,7 @@ test_demo_story (Fixture       *f,
   /* Everyone outstanding is in the list, and in its export. */
   {
     g_autoptr(TrainingOutstandingQuery) query = training_outstanding_query_new (NULL, december->as_at);
-    g_autofree char *path = g_build_filename (f->dir, "outstanding.csv", NULL);
+    g_autofree char *path = g_build_filename (f->base.dir, "outstanding.csv", NULL);
     g_autofree char *csv = NULL;
     g_auto(GStrv) lines = NULL;
     guint n_all = 0, n_matching = 0, expected = 0;
