@@ -8,6 +8,7 @@
 #include <integrity.h>
 
 #include "integrity-session.h"
+#include "integrity-screenshot.h"
 #include "integrity-test-util.h"
 #include "integrity-window.h"
 
@@ -27,11 +28,21 @@ page_loaded (gpointer data)
   Wait *wait = data;
   GtkWidget *page = integrity_window_get_page (wait->window, wait->page);
 
-  if (page == NULL)
+  if (page == NULL || !integrity_screenshot_page_is_loaded (page))
     return FALSE;
   if (g_str_equal (wait->page, "overview"))
     return itest_count_mapped (page, INTEGRITY_TYPE_KPI_TILE) > 0;
   return itest_count_mapped (page, INTEGRITY_TYPE_CHART_VIEW) > 0;
+}
+
+/* Nothing left for the main loop to do: a page's lists fill in a chunk per
+ * turn after its figures arrive, and a screen reader's questions are
+ * answered in the same loop (a sanitizer build took longer than AT-SPI's
+ * reply timeout when the walk began mid-fill). */
+static gboolean
+main_loop_idle (gpointer data)
+{
+  return !g_main_context_pending (NULL);
 }
 
 typedef struct
@@ -61,7 +72,8 @@ on_line (GObject      *source,
     {
       Wait wait = { host->window, line + 5 };
 
-      if (integrity_window_show_page (host->window, wait.page) && itest_wait_until (page_loaded, &wait, 20000))
+      if (integrity_window_show_page (host->window, wait.page) && itest_wait_until (page_loaded, &wait, 20000)
+          && itest_wait_until (main_loop_idle, NULL, 20000))
         {
           itest_spin (300);
           printf ("shown %s\n", wait.page);

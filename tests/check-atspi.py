@@ -118,13 +118,13 @@ def walk(pyatspi, node, path, page, problems, counts, named_ancestor=False, dept
         if TYPE_NAME.match(name):
             name = ''
         states = node.getState()
-    except Exception:
+        role_name = node.getRoleName()
+    except Exception:  # gone, or no reply in time (a sanitizer build is slow)
         return
     # GTK 4.8 marks only windows 'showing'; 'visible' is what it keeps up to date.
     if role != pyatspi.ROLE_APPLICATION and not states.contains(pyatspi.STATE_VISIBLE):
         return
     counts['nodes'] = counts.get('nodes', 0) + 1
-    role_name = node.getRoleName()
     checked_roles = {
         pyatspi.ROLE_PUSH_BUTTON: 'button',
         pyatspi.ROLE_TOGGLE_BUTTON: 'button',
