@@ -283,12 +283,39 @@ itest_store_set_up (ItestStore          *fixture,
   fixture->importers = importers ();
 }
 
+static gboolean
+is_null (gpointer pointer_location)
+{
+  return *(gpointer *) pointer_location == NULL;
+}
+
+/* Drops the caller's @store and waits (a few seconds at most) for the
+ * store itself to go: a query still on a worker thread holds it, and its
+ * files must outlive that query, or the worker fails to open them and the
+ * widget that asked warns into the next test. */
+static void
+release_store (IntegrityStore **store)
+{
+  GObject *alive = (GObject *) *store;
+
+  if (alive == NULL)
+    return;
+  g_object_add_weak_pointer (alive, (gpointer *) &alive);
+  g_clear_object (store);
+  itest_wait_until (is_null, &alive, 5000);
+  if (alive != NULL)
+    {
+      g_test_message ("The store is still held %u ms after its test ended", 5000);
+      g_object_remove_weak_pointer (alive, (gpointer *) &alive);
+    }
+}
+
 void
 itest_store_tear_down (ItestStore    *fixture,
                        gconstpointer  data)
 {
   g_clear_pointer (&fixture->importers, g_ptr_array_unref);
-  g_clear_object (&fixture->store);
+  release_store (&fixture->store);
   remove_test_dir (&fixture->dir);
 }
 
@@ -355,6 +382,8 @@ void
 itest_session_tear_down (ItestSession  *fixture,
                          gconstpointer  data)
 {
+  IntegrityStore *store;
+
   if (fixture->window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -363,7 +392,9 @@ itest_session_tear_down (ItestSession  *fixture,
     }
   g_settings_reset (fixture->settings, "active-plugins");
   g_settings_reset (fixture->settings, "last-page");
+  store = g_object_ref (integrity_session_get_store (fixture->session));
   g_clear_object (&fixture->session);
+  release_store (&store);
   g_clear_object (&fixture->settings);
   remove_test_dir (&fixture->dir);
 }
