@@ -35,6 +35,7 @@ typedef struct
   PangoFontDescription      *fonts[N_FONTS];
   IntegrityChartGeometry     g;
   IntegrityChartTicks        ticks;
+  guint                      hbar_label_step;  /* set by _render_hbar_label_width() */
 } Render;
 
 typedef struct
@@ -70,6 +71,8 @@ double       _render_x_axis_height   (Render         *r);
 void         _render_x_axis          (Render         *r);
 
 void         _render_series          (Render         *r);
+double       _render_hbar_label_width (Render        *r,
+                                      double          plot_height);
 void         _render_legend_swatch   (Render         *r,
                                       guint           series,
                                       double          x,

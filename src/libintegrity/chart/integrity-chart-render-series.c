@@ -441,6 +441,57 @@ draw_intervals (Render *r)
     }
 }
 
+/* More bars than lines of text (a national table of 300 districts): every
+ * bar is drawn, but only every so many is named and valued, as a month axis
+ * thins its labels. Writing all of them over each other was unreadable and
+ * took 77 ms of the 600x400 chart's drawing. */
+static guint
+hbar_step_for (Render *r,
+               double  slot)
+{
+  return (guint) MAX (1, ceil (r->line_height / MAX (slot, 1e-9)));
+}
+
+static guint
+first_hbar_series (IntegrityChart *chart)
+{
+  for (guint s = 0; s < chart->series->len; s++)
+    if (_integrity_chart_series (chart, s)->kind == INTEGRITY_CHART_SERIES_HBARS)
+      return s;
+  g_return_val_if_reached (0);
+}
+
+static char *
+hbar_name (Render               *r,
+           IntegrityChartSeries *series,
+           guint                 i)
+{
+  return integrity_chart_format_x (r->chart, g_array_index (series->x, double, i));
+}
+
+/* The widest name the league table will write, for its left margin; only
+ * the bars that will be named are measured (at most @plot_height, the plot
+ * can only come out shorter, so named bars only thin further, by a multiple
+ * of the step chosen here). Measuring all 300 names cost more than drawing. */
+double
+_render_hbar_label_width (Render *r,
+                          double  plot_height)
+{
+  guint index = first_hbar_series (r->chart);
+  IntegrityChartSeries *series = _integrity_chart_series (r->chart, index);
+  g_autoptr(GArray) order = _integrity_chart_hbar_order (r->chart, index);
+  double widest = 0;
+
+  r->hbar_label_step = hbar_step_for (r, plot_height / MAX (order->len, 1));
+  for (guint k = 0; k < order->len; k += r->hbar_label_step)
+    {
+      g_autofree char *name = hbar_name (r, series, g_array_index (order, guint, k));
+
+      widest = MAX (widest, _render_text_width (r, FONT_LABEL, name));
+    }
+  return widest;
+}
+
 /* League table: highest first (lowest when sorted ascending), the value at the end of each bar. */
 static void
 draw_hbars (Render               *r,
@@ -450,11 +501,8 @@ draw_hbars (Render               *r,
   g_autoptr(GArray) order = _integrity_chart_hbar_order (r->chart, index);
   double slot = r->g.height / MAX (order->len, 1);
   double zero = _render_y_px (r, CLAMP (0, r->g.y0, r->g.y1));
-  /* More bars than lines of text (a national table of 300 districts):
-   * every bar is drawn, but only every so many is named and valued, as a
-   * month axis thins its labels. Writing all of them over each other was
-   * unreadable and took 77 ms of the 600x400 chart's drawing. */
-  guint every = (guint) MAX (1, ceil (r->line_height / MAX (slot, 1e-9)));
+  guint measured = MAX (r->hbar_label_step, 1);
+  guint every = measured * ((hbar_step_for (r, slot) + measured - 1) / measured);
 
   for (guint k = 0; k < order->len; k++)
     {
@@ -470,7 +518,7 @@ draw_hbars (Render               *r,
 
       if (labelled)
         {
-          g_autofree char *name = integrity_chart_format_x (r->chart, g_array_index (series->x, double, i));
+          g_autofree char *name = hbar_name (r, series, i);
           g_autoptr(PangoLayout) name_layout = _render_layout (r, FONT_LABEL, name, r->g.x - r->pad - 12);
 
           pango_layout_set_ellipsize (name_layout, PANGO_ELLIPSIZE_END);

@@ -535,7 +535,8 @@ layout_plot (Render *r,
     {
       guint n = slot_count (chart);
       compute_ticks (r, r->width * 0.6);
-      left = MIN (widest_of (r, slot_labels (chart), MIN (n, chart->categories->len)), r->width * 0.4) + 12;
+      left = MIN (_render_hbar_label_width (r, bottom - top - axis_h - y_label_h - r->line_height - 4),
+                  r->width * 0.4) + 12;
       right_extra = max_tick_label_width (r) + 8;
       r->g.x0 = -0.5;
       r->g.x1 = MAX (n, 1) - 0.5;
