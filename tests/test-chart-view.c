@@ -248,6 +248,62 @@ test_views_take_new_figures (void)
   g_object_unref (tiles_box);
 }
 
+/* How many of @widget's pixels, as last drawn on screen, are painted. */
+static guint
+painted_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  guint painted = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return 0;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    painted += pixels[i * 4 + 3] != 0;  /* alpha of premultiplied BGRA */
+  return painted;
+}
+
+/* A chart below the fold is drawn when scrolled to, not before. */
+static void
+test_drawn_when_scrolled_into_view (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = integrity_chart_view_new (chart);
+  GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *spacer = gtk_label_new ("Above the chart");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  GtkWidget *window;
+  guint area;
+
+  gtk_widget_set_size_request (spacer, -1, 1500);
+  gtk_widget_set_size_request (view, -1, 300);
+  gtk_box_append (GTK_BOX (column), spacer);
+  gtk_box_append (GTK_BOX (column), view);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), column);
+  window = show_in_window (scroller);
+  g_assert_true (itest_wait_until (has_size, view, 5000));
+  itest_spin (200);
+  area = (guint) (gtk_widget_get_width (view) * gtk_widget_get_height (view));
+  g_assert_cmpuint (painted_pixels (view), <, area / 10);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  itest_spin (200);
+  g_assert_cmpuint (painted_pixels (view), >, area / 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/table", test_table);
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
   g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
+  g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
 
   return g_test_run ();
 }

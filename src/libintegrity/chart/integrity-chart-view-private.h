@@ -20,6 +20,8 @@ struct _IntegrityChartView
   int                     cache_width;
   int                     cache_height;
   int                     cache_scale;
+  gboolean                out_of_view;  /* last snapshot skipped drawing */
+  GtkScrolledWindow      *scroller;     /* nearest, while mapped */
 
   GArray                 *x_values;  /* double: the points arrow keys visit */
   int                     selected;  /* index into x_values, -1: none */

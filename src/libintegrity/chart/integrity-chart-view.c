@@ -161,6 +161,54 @@ render_cached_node (IntegrityChartView *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+/* A chart scrolled out of sight is not drawn: GTK snapshots every child of a
+ * scrolled page, and drawing the training page's dozen charts for the one or
+ * two in view was most of the CPU of its first frame. It is drawn once
+ * scrolling, or a larger window, brings it into view. */
+static gboolean
+is_in_view (IntegrityChartView *self)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->scroller);
+  graphene_rect_t bounds;
+
+  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return TRUE;
+  return graphene_rect_intersection (&bounds,
+                                     &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (scroller),
+                                                          gtk_widget_get_height (scroller)),
+                                     NULL);
+}
+
+/* The scroller has moved but not yet laid out its child, so whether the
+ * chart comes into view is only known when it is snapshotted again. */
+static void
+view_moved (IntegrityChartView *self)
+{
+  if (self->out_of_view)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+follow_scroller (IntegrityChartView *self,
+                 gboolean            follow)
+{
+  GtkAdjustment *adjustments[2];
+
+  if (self->scroller == NULL)
+    return;
+  adjustments[0] = gtk_scrolled_window_get_vadjustment (self->scroller);
+  adjustments[1] = gtk_scrolled_window_get_hadjustment (self->scroller);
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    if (follow)
+      {
+        /* "changed": the page size, when the window grows. */
+        g_signal_connect_object (adjustments[i], "value-changed", G_CALLBACK (view_moved), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (adjustments[i], "changed", G_CALLBACK (view_moved), self, G_CONNECT_SWAPPED);
+      }
+    else
+      g_signal_handlers_disconnect_by_data (adjustments[i], self);
+}
+
 static void
 integrity_chart_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -169,12 +217,20 @@ integrity_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
+  gboolean cache_fits;
 
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->cache == NULL || self->cache_width != width || self->cache_height != height
-      || self->cache_scale != scale)
+  cache_fits = self->cache != NULL && self->cache_width == width && self->cache_height == height
+               && self->cache_scale == scale;
+  self->out_of_view = !cache_fits && !is_in_view (self);
+  if (self->out_of_view)
+    {
+      gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
+      return;
+    }
+  if (!cache_fits)
     {
       g_clear_pointer (&self->cache, gsk_render_node_unref);
       self->cache = render_cached_node (self, width, height, scale);
@@ -423,7 +479,19 @@ integrity_chart_view_unmap (GtkWidget *widget)
   IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
 
   g_clear_pointer (&self->cache, gsk_render_node_unref);
+  follow_scroller (self, FALSE);
+  self->scroller = NULL;
   GTK_WIDGET_CLASS (integrity_chart_view_parent_class)->unmap (widget);
+}
+
+static void
+integrity_chart_view_map (GtkWidget *widget)
+{
+  IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (integrity_chart_view_parent_class)->map (widget);
+  self->scroller = (GtkScrolledWindow *) gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  follow_scroller (self, TRUE);
 }
 
 static void
@@ -458,6 +526,7 @@ integrity_chart_view_class_init (IntegrityChartViewClass *klass)
   object_class->get_property = integrity_chart_view_get_property;
   object_class->set_property = integrity_chart_view_set_property;
   widget_class->snapshot = integrity_chart_view_snapshot;
+  widget_class->map = integrity_chart_view_map;
   widget_class->unmap = integrity_chart_view_unmap;
   widget_class->measure = integrity_chart_view_measure;
   widget_class->size_allocate = integrity_chart_view_size_allocate;
