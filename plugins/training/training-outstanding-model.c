@@ -13,12 +13,6 @@
  * page is read afresh, and the view is told of rows added or removed near
  * the top a few at a time (see integrity-paged-model.c). */
 
-/* Rows added or removed at a time, and the row beyond which the view makes
- * no row widgets (with the list at the top, about 200): past it, the rest
- * at once. */
-#define RESIZE_STEP  25
-#define RESIZE_LIMIT 300
-
 struct _TrainingOutstandingModel
 {
   IntegrityPagedModel parent_instance;
@@ -160,8 +154,8 @@ training_outstanding_model_new (IntegrityStore *store)
                        "store", store,
                        "item-type", TRAINING_TYPE_OUTSTANDING_ITEM,
                        "page-size", TRAINING_OUTSTANDING_PAGE_SIZE,
-                       "resize-step", RESIZE_STEP,
-                       "resize-limit", RESIZE_LIMIT,
+                       "resize-step", INTEGRITY_PAGED_MODEL_VIEW_STEP,
+                       "resize-limit", INTEGRITY_PAGED_MODEL_VIEW_LIMIT,
                        NULL);
 }
 

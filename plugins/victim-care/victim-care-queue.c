@@ -228,6 +228,8 @@ victim_queue_model_new (IntegrityStore *store)
                        "store", store,
                        "item-type", VICTIM_TYPE_QUEUE_ITEM,
                        "page-size", VICTIM_QUEUE_PAGE_SIZE,
+                       "resize-step", INTEGRITY_PAGED_MODEL_VIEW_STEP,
+                       "resize-limit", INTEGRITY_PAGED_MODEL_VIEW_LIMIT,
                        NULL);
 }
 

@@ -9,6 +9,12 @@
 G_BEGIN_DECLS
 
 #define INTEGRITY_TYPE_PAGED_MODEL (integrity_paged_model_get_type ())
+
+/* What suits a GTK 4.8 list or column view for "resize-step" and
+ * "resize-limit": rows added or removed a turn, and the row beyond which
+ * the view makes no row widgets (with the list at the top, about 200). */
+#define INTEGRITY_PAGED_MODEL_VIEW_STEP  25
+#define INTEGRITY_PAGED_MODEL_VIEW_LIMIT 300
 G_DECLARE_DERIVABLE_TYPE (IntegrityPagedModel, integrity_paged_model, INTEGRITY, PAGED_MODEL, GObject)
 
 /**
