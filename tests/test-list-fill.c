@@ -67,6 +67,31 @@ test_fill_in_chunks (void)
     }
 }
 
+/* A long list replaced by a shorter: the new rows take the old rows' place
+ * from the top, a chunk per turn, and every old row goes. */
+static void
+test_replace_long_list (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GPtrArray) old_rows = numbered_items (INTEGRITY_LIST_FILL_CHUNK * 4, "old");
+  g_autoptr(GPtrArray) rows = numbered_items (INTEGRITY_LIST_FILL_CHUNK + 3, "row");
+
+  integrity_list_store_replace_gradually (store, old_rows);
+  spin_until_filled (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, old_rows->len);
+
+  integrity_list_store_replace_gradually (store, rows);
+  g_assert_cmpstr (item_text (store, 0), ==, "row 0");
+  g_assert_cmpstr (item_text (store, INTEGRITY_LIST_FILL_CHUNK - 1), ==, "row 24");
+  g_assert_cmpstr (item_text (store, INTEGRITY_LIST_FILL_CHUNK), ==, "old 25");
+  g_assert_true (integrity_list_store_is_filling (store));
+
+  spin_until_filled (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (g_str_has_prefix (item_text (store, i), "row"));
+}
+
 /* A filter change mid-fill: only the newer rows remain, none of the older
  * fill's rows arrive afterwards. */
 static void
@@ -108,6 +133,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/list-fill/chunks", test_fill_in_chunks);
+  g_test_add_func ("/list-fill/replace-long-list", test_replace_long_list);
   g_test_add_func ("/list-fill/newer-wins", test_newer_list_wins);
   g_test_add_func ("/list-fill/store-freed", test_store_freed_mid_fill);
   return g_test_run ();
