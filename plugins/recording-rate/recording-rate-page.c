@@ -32,15 +32,33 @@ recording_incident_row_finalize (GObject *object)
   G_OBJECT_CLASS (recording_incident_row_parent_class)->finalize (object);
 }
 
+/* "changed": the row holds another incident; its cells show it. */
+static guint row_changed_signal;
+
 static void
 recording_incident_row_class_init (RecordingIncidentRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = recording_incident_row_finalize;
+  row_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 recording_incident_row_init (RecordingIncidentRow *self)
 {
+}
+
+/* A new drill-down refills the rows on screen rather than replacing them,
+ * so their row widgets stay (integrity_list_store_refill_gradually()). */
+static void
+recording_incident_row_refill (gpointer row,
+                               gpointer from)
+{
+  RecordingIncidentRow *self = row;
+
+  g_clear_pointer (&self->incident, recording_incident_free);
+  self->incident = g_steal_pointer (&RECORDING_INCIDENT_ROW (from)->incident);
+  g_signal_emit (self, row_changed_signal, 0);
 }
 
 struct _RecordingRatePage
@@ -169,7 +187,7 @@ on_incidents_loaded (GObject      *source,
       row->incident = g_ptr_array_index (incidents, i);
       g_ptr_array_add (rows, row);
     }
-  integrity_list_store_replace_gradually (self->incidents_store, rows);
+  integrity_list_store_refill_gradually (self->incidents_store, rows, recording_incident_row_refill);
   summary = rows->len >= DRILL_LIMIT
     ? g_strdup_printf (_("The first %u incidents, newest first."), rows->len)
     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audited incident.", "%u audited incidents.",
@@ -367,15 +385,35 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+#define CELL_COLUMN_KEY "recording-rate-column"
+
+static void
+show_cell (GtkListItem *item)
+{
+  RecordingIncidentRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = incident_field (row->incident,
+                                          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), CELL_COLUMN_KEY)));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
-           gpointer                  user_data)
+           gpointer                  column)
 {
-  RecordingIncidentRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = incident_field (row->incident, GPOINTER_TO_INT (user_data));
+  g_object_set_data (G_OBJECT (item), CELL_COLUMN_KEY, column);
+  g_signal_connect_object (gtk_list_item_get_item (item), "changed", G_CALLBACK (show_cell), item,
+                           G_CONNECT_SWAPPED);
+  show_cell (item);
+}
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  column)
+{
+  g_signal_handlers_disconnect_by_data (gtk_list_item_get_item (item), item);
 }
 
 static void
@@ -393,6 +431,7 @@ build_incident_columns (RecordingRatePage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
       column = gtk_column_view_column_new (g_dgettext (GETTEXT_PACKAGE, titles[i]), factory);
       gtk_column_view_column_set_expand (column, i == COLUMN_GROUP);
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -10,17 +10,20 @@
  * 50 ms of one frame. So the new rows take the place of the old a chunk per
  * turn from the top, below the redraw priority, frames painted in between:
  * the first chunk at once (what a person sees), old rows further down for a
- * few frames at most. */
+ * few frames at most. Cheaper still, where the items allow it, is to refill
+ * the rows already there: their widgets stay and only their text changes
+ * (bench-list: 17 against 50-60 ms of CPU a turn of 25 rows of 8 columns). */
 
 #define FILL_KEY "integrity-list-fill"
 
 typedef struct
 {
-  GListStore *store;  /* not owned: the job lives in the store's data */
-  GPtrArray  *items;
-  guint       next;      /* of items, and its position in the store */
-  guint       n_old;     /* old rows still after it */
-  guint       source_id;
+  GListStore          *store;   /* not owned: the job lives in the store's data */
+  GPtrArray           *items;
+  guint                next;    /* of items, and its position in the store */
+  guint                n_old;   /* old rows still after it */
+  IntegrityListRefill  refill;  /* NULL: old rows are replaced, not refilled */
+  guint                source_id;
 } FillJob;
 
 static void
@@ -41,6 +44,20 @@ fill_next_chunk (FillJob *job)
   guint n_new = MIN (INTEGRITY_LIST_FILL_CHUNK, job->items->len - job->next);
   guint n_old = MIN (INTEGRITY_LIST_FILL_CHUNK, job->n_old);
 
+  if (job->refill != NULL && n_new > 0 && n_old > 0)
+    {
+      guint n = MIN (n_new, n_old);
+
+      for (guint i = job->next; i < job->next + n; i++)
+        {
+          g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (job->store), i);
+
+          job->refill (row, g_ptr_array_index (job->items, i));
+        }
+      job->next += n;
+      job->n_old -= n;
+      return job->next < job->items->len || job->n_old > 0;
+    }
   g_list_store_splice (job->store, job->next, n_old, job->items->pdata + job->next, n_new);
   job->next += n_new;
   job->n_old -= n_old;
@@ -74,6 +91,23 @@ void
 integrity_list_store_replace_gradually (GListStore *store,
                                         GPtrArray  *items)
 {
+  integrity_list_store_refill_gradually (store, items, NULL);
+}
+
+/**
+ * integrity_list_store_refill_gradually:
+ * @refill: (nullable): gives an item in @store the contents of one of
+ *   @items; NULL replaces items as integrity_list_store_replace_gradually()
+ *
+ * As integrity_list_store_replace_gradually(), but the items already in
+ * @store are refilled in place from @items, a chunk per turn, and only the
+ * difference in length is added or removed.
+ */
+void
+integrity_list_store_refill_gradually (GListStore          *store,
+                                       GPtrArray           *items,
+                                       IntegrityListRefill  refill)
+{
   FillJob *job;
 
   g_return_if_fail (G_IS_LIST_STORE (store));
@@ -82,6 +116,7 @@ integrity_list_store_replace_gradually (GListStore *store,
   g_object_set_data (G_OBJECT (store), FILL_KEY, NULL);
   job = g_new0 (FillJob, 1);
   job->store = store;
+  job->refill = refill;
   job->items = g_ptr_array_ref (items);
   job->n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
   if (!fill_next_chunk (job))
