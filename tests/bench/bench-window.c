@@ -4,8 +4,8 @@
 #include <adwaita.h>
 #include <stdlib.h>
 #include <sys/resource.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "integrity-screenshot.h"
 #include "integrity-session.h"
 #include "integrity-window.h"
@@ -53,27 +53,18 @@ on_paint (GdkFrameClock *clock,
 static gint64 phase_mark;
 static gint64 layout_max, paint_max;
 
-static gint64
-thread_cpu_us (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 static void
 on_frame_begin (GdkFrameClock *clock,
                 gpointer       data)
 {
-  phase_mark = thread_cpu_us ();
+  phase_mark = bench_thread_cpu_us ();
 }
 
 static void
 on_phase_done (GdkFrameClock *clock,
                gint64        *worst)
 {
-  gint64 now = thread_cpu_us ();
+  gint64 now = bench_thread_cpu_us ();
 
   *worst = MAX (*worst, now - phase_mark);
   phase_mark = now;
