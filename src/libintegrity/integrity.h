@@ -29,6 +29,7 @@
 #include "chart/integrity-chart-style.h"
 #include "chart/integrity-chart-view.h"
 #include "chart/integrity-kpi-tile.h"
+#include "chart/integrity-in-view.h"
 #include "chart/integrity-widget-reuse.h"
 #include "core/integrity-vocabulary.h"
 

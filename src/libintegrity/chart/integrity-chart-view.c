@@ -8,6 +8,7 @@
 
 #include "integrity-chart-private.h"
 #include "integrity-chart-view-private.h"
+#include "integrity-in-view.h"
 
 /* The view draws through the renderer, so what is on screen is what is
  * saved and printed. Built in code rather than from a template: it has one
@@ -168,15 +169,7 @@ render_cached_node (IntegrityChartView *self,
 static gboolean
 is_in_view (IntegrityChartView *self)
 {
-  GtkWidget *scroller = GTK_WIDGET (self->scroller);
-  graphene_rect_t bounds;
-
-  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
-    return TRUE;
-  return graphene_rect_intersection (&bounds,
-                                     &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (scroller),
-                                                          gtk_widget_get_height (scroller)),
-                                     NULL);
+  return integrity_widget_is_in_view (GTK_WIDGET (self), self->scroller);
 }
 
 /* The scroller has moved but not yet laid out its child, so whether the
@@ -186,27 +179,6 @@ view_moved (IntegrityChartView *self)
 {
   if (self->out_of_view)
     gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-follow_scroller (IntegrityChartView *self,
-                 gboolean            follow)
-{
-  GtkAdjustment *adjustments[2];
-
-  if (self->scroller == NULL)
-    return;
-  adjustments[0] = gtk_scrolled_window_get_vadjustment (self->scroller);
-  adjustments[1] = gtk_scrolled_window_get_hadjustment (self->scroller);
-  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
-    if (follow)
-      {
-        /* "changed": the page size, when the window grows. */
-        g_signal_connect_object (adjustments[i], "value-changed", G_CALLBACK (view_moved), self, G_CONNECT_SWAPPED);
-        g_signal_connect_object (adjustments[i], "changed", G_CALLBACK (view_moved), self, G_CONNECT_SWAPPED);
-      }
-    else
-      g_signal_handlers_disconnect_by_data (adjustments[i], self);
 }
 
 static void
@@ -479,7 +451,8 @@ integrity_chart_view_unmap (GtkWidget *widget)
   IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
 
   g_clear_pointer (&self->cache, gsk_render_node_unref);
-  follow_scroller (self, FALSE);
+  if (self->scroller != NULL)
+    integrity_scroller_unfollow (self->scroller, self);
   self->scroller = NULL;
   GTK_WIDGET_CLASS (integrity_chart_view_parent_class)->unmap (widget);
 }
@@ -490,8 +463,9 @@ integrity_chart_view_map (GtkWidget *widget)
   IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
 
   GTK_WIDGET_CLASS (integrity_chart_view_parent_class)->map (widget);
-  self->scroller = (GtkScrolledWindow *) gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  follow_scroller (self, TRUE);
+  self->scroller = integrity_widget_get_scroller (widget);
+  if (self->scroller != NULL)
+    integrity_scroller_follow (self->scroller, G_CALLBACK (view_moved), self);
 }
 
 static void

@@ -1,0 +1,80 @@
+/* integrity-in-view.c — whether a widget in a scrolled page is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "integrity-in-view.h"
+
+/* GTK 4.8 lays out and draws every child of a scrolled page, seen or not.
+ * Work that only matters on screen (drawing a chart, filling a long list)
+ * can wait until the widget is scrolled into view. */
+
+/**
+ * integrity_widget_get_scroller:
+ *
+ * Returns: (nullable) (transfer none): the nearest scrolled window that
+ *   holds @widget (not @widget itself), or NULL
+ */
+GtkScrolledWindow *
+integrity_widget_get_scroller (GtkWidget *widget)
+{
+  GtkWidget *parent;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  parent = gtk_widget_get_parent (widget);
+  return parent != NULL ? (GtkScrolledWindow *) gtk_widget_get_ancestor (parent, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+}
+
+/**
+ * integrity_widget_is_in_view:
+ * @scroller: (nullable): from integrity_widget_get_scroller()
+ *
+ * Whether any of @widget is inside what @scroller shows, as last laid out.
+ * A scroller's adjustments change before its child is laid out again, so
+ * after "value-changed" ask again on the next frame, not at once.
+ * Without a scroller, or outside one's tree, a widget counts as in view.
+ */
+gboolean
+integrity_widget_is_in_view (GtkWidget         *widget,
+                             GtkScrolledWindow *scroller)
+{
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+  if (scroller == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (scroller), &bounds))
+    return TRUE;
+  return graphene_rect_intersection (&bounds,
+                                     &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (scroller)),
+                                                          gtk_widget_get_height (GTK_WIDGET (scroller))),
+                                     NULL);
+}
+
+/**
+ * integrity_scroller_follow:
+ * @moved: called (swapped: @data first) when @scroller scrolls or its view
+ *   grows ("changed": the page size, when the window grows)
+ */
+void
+integrity_scroller_follow (GtkScrolledWindow *scroller,
+                           GCallback          moved,
+                           gpointer           data)
+{
+  GtkAdjustment *adjustments[] = {
+    gtk_scrolled_window_get_vadjustment (scroller), gtk_scrolled_window_get_hadjustment (scroller),
+  };
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      g_signal_connect_swapped (adjustments[i], "value-changed", moved, data);
+      g_signal_connect_swapped (adjustments[i], "changed", moved, data);
+    }
+}
+
+/* Undoes every integrity_scroller_follow() of @scroller for @data. */
+void
+integrity_scroller_unfollow (GtkScrolledWindow *scroller,
+                             gpointer           data)
+{
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (scroller), data);
+  g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (scroller), data);
+}

@@ -1,0 +1,17 @@
+/* integrity-in-view.h — whether a widget in a scrolled page is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+GtkScrolledWindow *integrity_widget_get_scroller  (GtkWidget         *widget);
+gboolean           integrity_widget_is_in_view    (GtkWidget         *widget,
+                                                   GtkScrolledWindow *scroller);
+void               integrity_scroller_follow      (GtkScrolledWindow *scroller,
+                                                   GCallback          moved,
+                                                   gpointer           data);
+void               integrity_scroller_unfollow    (GtkScrolledWindow *scroller,
+                                                   gpointer           data);
+
+G_END_DECLS
