@@ -98,6 +98,22 @@ has_tooltip (GtkWidget     *widget,
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
+/* The window on a demo store with the recording-rate plugin on; FALSE (the
+ * test skipped) where the plugin is not built. */
+static gboolean
+open_recording_rate_demo (Fixture *f)
+{
+  if (integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->session), "recording-rate") == NULL)
+    {
+      g_test_skip ("The recording-rate plugin is not built");
+      return FALSE;
+    }
+  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "recording-rate", NULL });
+  itest_session_generate_demo (f, 1, 5);
+  itest_session_open_window (f);
+  return TRUE;
+}
+
 /* The recording-rate page on the demo store: the headline, three tiles,
  * five charts; the overview shows the same figures as tiles. */
 static void
@@ -106,14 +122,8 @@ test_recording_rate_page_on_demo (Fixture       *f,
 {
   GtkWidget *page;
 
-  if (integrity_plugin_engine_get_plugin (integrity_session_get_engine (f->session), "recording-rate") == NULL)
-    {
-      g_test_skip ("The recording-rate plugin is not built");
-      return;
-    }
-  g_settings_set_strv (f->settings, "active-plugins", (const char * const[]) { "recording-rate", NULL });
-  itest_session_generate_demo (f, 1, 5);
-  itest_session_open_window (f);
+  if (!open_recording_rate_demo (f))
+    return;
 
   g_assert_true (itest_wait_for_mapped (GTK_WIDGET (f->window), INTEGRITY_TYPE_KPI_TILE, 3, 10000));
   g_assert_true (itest_label_in_tree (GTK_WIDGET (f->window), "Crime recording rate"));
@@ -145,6 +155,43 @@ test_recording_rate_page_on_demo (Fixture       *f,
   }
 }
 
+static gboolean
+has_rows (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
+/* The drill-down below the charts is filled when scrolled to, not before. */
+static void
+test_drill_down_fills_in_view (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *page, *table, *table_scroller;
+  GtkScrolledWindow *page_scroller;
+  GtkAdjustment *adjustment;
+  GListModel *rows;
+
+  if (!open_recording_rate_demo (f))
+    return;
+  g_assert_true (integrity_window_show_page (f->window, "recording-rate"));
+  page = integrity_window_get_page (f->window, "recording-rate");
+  g_assert_true (itest_wait_for_label (page, "audited incidents.", TRUE, 10000));
+  itest_spin (200);
+
+  table = itest_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  g_assert_nonnull (table);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (table)));
+  table_scroller = gtk_widget_get_ancestor (table, GTK_TYPE_SCROLLED_WINDOW);
+  page_scroller = integrity_widget_get_scroller (table_scroller);
+  g_assert_nonnull (page_scroller);
+  g_assert_false (integrity_widget_is_in_view (table_scroller, page_scroller));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (page_scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_true (itest_wait_until (has_rows, rows, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +205,7 @@ main (int   argc,
   ADD ("demo-store-shows-figures", test_demo_store_shows_figures);
   ADD ("preferences-lists-plugins", test_preferences_lists_plugins);
   ADD ("recording-rate-page-on-demo", test_recording_rate_page_on_demo);
+  ADD ("drill-down-fills-in-view", test_drill_down_fills_in_view);
 #undef ADD
 
   return g_test_run ();

@@ -187,7 +187,9 @@ on_incidents_loaded (GObject      *source,
       row->incident = g_ptr_array_index (incidents, i);
       g_ptr_array_add (rows, row);
     }
-  integrity_list_store_refill_gradually (self->incidents_store, rows, recording_incident_row_refill);
+  /* The drill-down sits below the charts: its rows are filled when it is in view. */
+  integrity_list_store_refill_in_view (self->incidents_store, rows, recording_incident_row_refill,
+                                       gtk_widget_get_ancestor (GTK_WIDGET (self->incidents), GTK_TYPE_SCROLLED_WINDOW));
   summary = rows->len >= DRILL_LIMIT
     ? g_strdup_printf (_("The first %u incidents, newest first."), rows->len)
     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u audited incident.", "%u audited incidents.",

@@ -3,6 +3,8 @@
 
 #include "integrity-list-fill.h"
 
+#include "chart/integrity-in-view.h"
+
 /* A list view makes and binds a row widget for each row it adds near what
  * is on screen, and unmakes one for each it loses: two thousand rows spliced
  * in one go made the window miss frames for a third of a second, and taking
@@ -15,6 +17,7 @@
  * (bench-list: 17 against 50-60 ms of CPU a turn of 25 rows of 8 columns). */
 
 #define FILL_KEY "integrity-list-fill"
+#define PENDING_KEY "integrity-list-fill-pending"
 
 typedef struct
 {
@@ -113,6 +116,7 @@ integrity_list_store_refill_gradually (GListStore          *store,
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (items != NULL);
 
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
   g_object_set_data (G_OBJECT (store), FILL_KEY, NULL);
   job = g_new0 (FillJob, 1);
   job->store = store;
@@ -127,6 +131,117 @@ integrity_list_store_refill_gradually (GListStore          *store,
   job->source_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_fill_idle, job, NULL);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, job->source_id), "[integrity] list fill");
   g_object_set_data_full (G_OBJECT (store), FILL_KEY, job, fill_job_free);
+}
+
+/* Rows waiting for their list to come into view ------------------------ */
+
+/* A list below the fold is filled when scrolled to: GTK 4.8 makes, lays out
+ * and draws the rows of a list view that nobody can see, and refilling the
+ * recording-rate drill-down below the charts was half of a filter change's
+ * longest stall. */
+typedef struct
+{
+  GListStore          *store;     /* not owned: the wait lives in its data */
+  GPtrArray           *items;
+  IntegrityListRefill  refill;
+  GtkWidget           *view;      /* weak */
+  GtkScrolledWindow   *scroller;  /* weak */
+  guint                check_id;
+} PendingFill;
+
+static void
+pending_fill_free (gpointer data)
+{
+  PendingFill *pending = data;
+
+  g_clear_handle_id (&pending->check_id, g_source_remove);
+  if (pending->scroller != NULL)
+    {
+      integrity_scroller_unfollow (pending->scroller, pending);
+      g_object_remove_weak_pointer (G_OBJECT (pending->scroller), (gpointer *) &pending->scroller);
+    }
+  if (pending->view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (pending->view, pending);
+      g_object_remove_weak_pointer (G_OBJECT (pending->view), (gpointer *) &pending->view);
+    }
+  g_ptr_array_unref (pending->items);
+  g_free (pending);
+}
+
+static gboolean
+is_seen (GtkWidget         *view,
+         GtkScrolledWindow *scroller)
+{
+  return view == NULL || (gtk_widget_get_mapped (view) && integrity_widget_is_in_view (view, scroller));
+}
+
+static gboolean
+on_pending_check (gpointer data)
+{
+  PendingFill *pending = data;
+  g_autoptr(GPtrArray) items = NULL;
+
+  pending->check_id = 0;
+  if (!is_seen (pending->view, pending->scroller))
+    return G_SOURCE_REMOVE;
+  items = g_ptr_array_ref (pending->items);
+  /* Frees the wait. */
+  integrity_list_store_refill_gradually (pending->store, items, pending->refill);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolled or shown: the layout that says whether the list is in view
+ * comes with the next frame, so look after it. */
+static void
+on_pending_moved (PendingFill *pending)
+{
+  if (pending->check_id == 0)
+    pending->check_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_pending_check, pending, NULL);
+}
+
+/**
+ * integrity_list_store_refill_in_view:
+ * @view: the widget that shows @store (a list's scrolled window, say)
+ *
+ * As integrity_list_store_refill_gradually(), at once if @view is on
+ * screen, else once it has been scrolled into view or shown. A later call,
+ * or a fill, supersedes one still waiting.
+ */
+void
+integrity_list_store_refill_in_view (GListStore          *store,
+                                     GPtrArray           *items,
+                                     IntegrityListRefill  refill,
+                                     GtkWidget           *view)
+{
+  GtkScrolledWindow *scroller;
+  PendingFill *pending;
+
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (items != NULL);
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  scroller = integrity_widget_get_scroller (view);
+  if (is_seen (view, scroller))
+    {
+      integrity_list_store_refill_gradually (store, items, refill);
+      return;
+    }
+  g_object_set_data (G_OBJECT (store), PENDING_KEY, NULL);
+  pending = g_new0 (PendingFill, 1);
+  pending->store = store;
+  pending->items = g_ptr_array_ref (items);
+  pending->refill = refill;
+  pending->view = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &pending->view);
+  g_signal_connect_swapped (view, "map", G_CALLBACK (on_pending_moved), pending);
+  if (scroller != NULL)
+    {
+      pending->scroller = scroller;
+      g_object_add_weak_pointer (G_OBJECT (scroller), (gpointer *) &pending->scroller);
+      integrity_scroller_follow (scroller, G_CALLBACK (on_pending_moved), pending);
+    }
+  g_object_set_data_full (G_OBJECT (store), PENDING_KEY, pending, pending_fill_free);
 }
 
 /* TRUE while rows from integrity_list_store_replace_gradually() are still to come. */

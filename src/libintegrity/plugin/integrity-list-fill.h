@@ -1,7 +1,7 @@
 /* integrity-list-fill.h — long lists filled a few rows per main-loop turn. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,10 @@ void     integrity_list_store_replace_gradually (GListStore          *store,
 void     integrity_list_store_refill_gradually  (GListStore          *store,
                                                  GPtrArray           *items,
                                                  IntegrityListRefill  refill);
-gboolean integrity_list_store_is_filling        (GListStore *store);
+void     integrity_list_store_refill_in_view    (GListStore          *store,
+                                                 GPtrArray           *items,
+                                                 IntegrityListRefill  refill,
+                                                 GtkWidget           *view);
+gboolean integrity_list_store_is_filling        (GListStore          *store);
 
 G_END_DECLS
