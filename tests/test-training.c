@@ -564,22 +564,6 @@ item_loaded (gpointer data)
   return training_outstanding_item_is_loaded (data);
 }
 
-static gboolean
-wait_for (ItestCondition condition,
-          gpointer       data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
 /* The list's model counts on a worker and reads a row's page when asked for it. */
 static void
 test_outstanding_model (Fixture       *f,
@@ -596,12 +580,12 @@ test_outstanding_model (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   training_outstanding_model_set_query (model, query);
   g_assert_true (training_outstanding_model_is_counting (model));
-  g_assert_true (wait_for (model_counted, model));
+  g_assert_true (itest_wait_until (model_counted, model, 10000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   g_assert_cmpuint (training_outstanding_model_get_n_all (model), ==, 2);
 
   item = g_list_model_get_item (G_LIST_MODEL (model), 1);
-  g_assert_true (wait_for (item_loaded, item));
+  g_assert_true (itest_wait_until (item_loaded, item, 10000));
   g_assert_cmpstr (training_outstanding_item_get_text (item, "officer-ref"), ==, "S2");
   g_assert_cmpstr (training_outstanding_item_get_text (item, "district"), ==, "South");
   g_clear_object (&item);
@@ -609,11 +593,11 @@ test_outstanding_model (Fixture       *f,
   /* A search narrows the rows; everyone is still counted. */
   query->search = g_strdup ("north");
   training_outstanding_model_set_query (model, query);
-  g_assert_true (wait_for (model_counted, model));
+  g_assert_true (itest_wait_until (model_counted, model, 10000));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpuint (training_outstanding_model_get_n_all (model), ==, 2);
   item = g_list_model_get_item (G_LIST_MODEL (model), 0);
-  g_assert_true (wait_for (item_loaded, item));
+  g_assert_true (itest_wait_until (item_loaded, item, 10000));
   g_assert_cmpstr (training_outstanding_item_get_text (item, "officer-ref"), ==, "N2");
 }
 
@@ -758,12 +742,10 @@ briefing_text (Fixture    *f,
   g_autoptr(IntegrityFilter) filter = integrity_filter_new (integrity_month_new (from_year, from_month),
                                                             integrity_month_new (2021, 3), NULL);
   g_autoptr(IntegrityBriefing) briefing = integrity_briefing_new (db_of (f), filter);
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *pdf = g_build_filename (f->base.dir, "briefing.pdf", NULL);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
   const GPtrArray *notes;
-  char *text = NULL;
-  int status;
 
   integrity_briefing_set_suppress_below (briefing, suppress_below);
   g_assert_true (training_add_briefing_pages (briefing, &error));
@@ -774,19 +756,9 @@ briefing_text (Fixture    *f,
   g_assert_nonnull (strstr (g_ptr_array_index (notes, 0), "last 28 days"));
   g_assert_true (integrity_briefing_write_pdf (briefing, pdf, &error));
   g_assert_no_error (error);
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext (poppler-utils) is not installed");
-      return NULL;
-    }
-  {
-    const char *argv[] = { pdftotext, "-raw", "-enc", "UTF-8", pdf, "-", NULL };
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (g_spawn_check_wait_status (status, NULL));
-  }
-  g_strdelimit (text, "\n", ' ');
-  return text;
+  pages = itest_pdf_pages (pdf);
+  /* Pages joined again by the form feed that ends each. */
+  return pages != NULL ? g_strjoinv ("\f", pages) : NULL;
 }
 
 /* No officer's reference anywhere in the pack: aggregates only. */
