@@ -33,16 +33,20 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (TrainingOutstandingItem, training_outstanding_item, G_TYPE_OBJECT)
 
 static void
-training_outstanding_item_finalize (GObject *object)
+free_texts (TrainingOutstandingItem *self)
 {
-  TrainingOutstandingItem *self = TRAINING_OUTSTANDING_ITEM (object);
-
   g_free (self->officer_ref);
   g_free (self->rank);
   g_free (self->district);
   g_free (self->cohort);
   g_free (self->missing);
   g_free (self->deadline);
+}
+
+static void
+training_outstanding_item_finalize (GObject *object)
+{
+  free_texts (TRAINING_OUTSTANDING_ITEM (object));
   G_OBJECT_CLASS (training_outstanding_item_parent_class)->finalize (object);
 }
 
@@ -116,12 +120,7 @@ training_outstanding_item_fill (TrainingOutstandingItem   *self,
   g_return_if_fail (TRAINING_IS_OUTSTANDING_ITEM (self));
   g_return_if_fail (row != NULL);
 
-  g_free (self->officer_ref);
-  g_free (self->rank);
-  g_free (self->district);
-  g_free (self->cohort);
-  g_free (self->missing);
-  g_free (self->deadline);
+  free_texts (self);
   self->officer_ref = g_strdup (row->officer_ref);
   self->rank = g_strdup (training_rank_label (row->rank));
   self->district = g_strdup (row->district);
