@@ -162,16 +162,6 @@ render_cached_node (IntegrityChartView *self,
   return gtk_snapshot_free_to_node (snapshot);
 }
 
-/* A chart scrolled out of sight is not drawn: GTK snapshots every child of a
- * scrolled page, and drawing the training page's dozen charts for the one or
- * two in view was most of the CPU of its first frame. It is drawn once
- * scrolling, or a larger window, brings it into view. */
-static gboolean
-is_in_view (IntegrityChartView *self)
-{
-  return integrity_widget_is_in_view (GTK_WIDGET (self), self->scroller);
-}
-
 /* The scroller has moved but not yet laid out its child, so whether the
  * chart comes into view is only known when it is snapshotted again. */
 static void
@@ -196,7 +186,11 @@ integrity_chart_view_snapshot (GtkWidget   *widget,
 
   cache_fits = self->cache != NULL && self->cache_width == width && self->cache_height == height
                && self->cache_scale == scale;
-  self->out_of_view = !cache_fits && !is_in_view (self);
+  /* A chart scrolled out of sight is not drawn: GTK snapshots every child of
+   * a scrolled page, and drawing the training page's dozen charts for the one
+   * or two in view was most of the CPU of its first frame. It is drawn once
+   * scrolling, or a larger window, brings it into view. */
+  self->out_of_view = !cache_fits && !integrity_widget_is_in_view (widget, self->scroller);
   if (self->out_of_view)
     {
       gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
@@ -442,9 +436,10 @@ integrity_chart_view_set_property (GObject      *object,
     }
 }
 
-/* A chart off screen (another page, a scrolled-away card) gives its pixels
- * back: drawing it again when shown costs about what playing the commands
- * did (1.2 ms for 600x340), and a dozen charts' pixels are megabytes. */
+/* A chart on a page not shown gives its pixels back (one scrolled away
+ * keeps them: GTK does not unmap it): drawing it again when shown costs
+ * about what playing the commands did (1.2 ms for 600x340), and a dozen
+ * charts' pixels are megabytes. */
 static void
 integrity_chart_view_unmap (GtkWidget *widget)
 {

@@ -49,19 +49,16 @@ fill_next_chunk (FillJob *job)
 
   if (job->refill != NULL && n_new > 0 && n_old > 0)
     {
-      guint n = MIN (n_new, n_old);
-
-      for (guint i = job->next; i < job->next + n; i++)
+      n_new = n_old = MIN (n_new, n_old);
+      for (guint i = job->next; i < job->next + n_new; i++)
         {
           g_autoptr(GObject) row = g_list_model_get_item (G_LIST_MODEL (job->store), i);
 
           job->refill (row, g_ptr_array_index (job->items, i));
         }
-      job->next += n;
-      job->n_old -= n;
-      return job->next < job->items->len || job->n_old > 0;
     }
-  g_list_store_splice (job->store, job->next, n_old, job->items->pdata + job->next, n_new);
+  else
+    g_list_store_splice (job->store, job->next, n_old, job->items->pdata + job->next, n_new);
   job->next += n_new;
   job->n_old -= n_old;
   return job->next < job->items->len || job->n_old > 0;
