@@ -248,29 +248,103 @@ test_views_take_new_figures (void)
   g_object_unref (tiles_box);
 }
 
-/* How many of @widget's pixels, as last drawn on screen, are painted. */
-static guint
-painted_pixels (GtkWidget *widget)
+/* @widget's pixels as last drawn on screen: premultiplied BGRA. */
+static GBytes *
+drawn_pixels (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree guchar *pixels = NULL;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  guint painted = 0;
+  guchar *pixels = g_malloc0 ((gsize) width * height * 4);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return 0;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  pixels = g_malloc ((gsize) width * height * 4);
-  gdk_texture_download (texture, pixels, (gsize) width * 4);
-  for (gsize i = 0; i < (gsize) width * height; i++)
-    painted += pixels[i * 4 + 3] != 0;  /* alpha of premultiplied BGRA */
+  if (node != NULL)
+    {
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+    }
+  return g_bytes_new_take (pixels, (gsize) width * height * 4);
+}
+
+/* How many of @widget's pixels, as last drawn on screen, are painted. */
+static guint
+painted_pixels (GtkWidget *widget)
+{
+  g_autoptr(GBytes) bytes = drawn_pixels (widget);
+  gsize size;
+  const guchar *pixels = g_bytes_get_data (bytes, &size);
+  guint painted = 0;
+
+  for (gsize i = 3; i < size; i += 4)
+    painted += pixels[i] != 0;  /* alpha */
   return painted;
+}
+
+static gboolean
+drawn (gpointer data)
+{
+  GtkWidget *view = data;
+
+  return !integrity_chart_views_are_drawing ()
+         && painted_pixels (view) > (guint) (gtk_widget_get_width (view) * gtk_widget_get_height (view)) / 2;
+}
+
+static void
+count_frame (guint *frames)
+{
+  (*frames)++;
+}
+
+/* New figures are drawn on a worker thread: until they arrive the old
+ * drawing stays on screen, never an empty chart; then it is replaced. */
+static void
+test_new_figures_replace_old_drawing (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = integrity_chart_view_new (chart);
+  GtkWidget *window = show_in_window (view);
+  g_autoptr(GBytes) before = NULL;
+  double x[12], y[12];
+  guint area;
+  gint64 deadline;
+  gboolean replaced = FALSE;
+  guint frames = 0, checked = 0;
+
+  g_assert_true (itest_wait_until (drawn, view, 5000));
+  area = (guint) (gtk_widget_get_width (view) * gtk_widget_get_height (view));
+  before = drawn_pixels (view);
+
+  for (guint i = 0; i < 12; i++)
+    {
+      x[i] = integrity_month_new (2020, 4) + i;
+      y[i] = 0.40 + 0.04 * i;
+    }
+  g_signal_connect_swapped (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (count_frame), &frames);
+  integrity_chart_set_series_data (chart, 0, x, y, 12);
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (!replaced && g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GBytes) now = NULL;
+      guint seen = frames;
+
+      g_main_context_iteration (NULL, FALSE);
+      if (frames == seen)
+        continue;
+      /* What the frame just painted shows. */
+      now = drawn_pixels (view);
+      g_assert_cmpuint (painted_pixels (view), >, area / 2);
+      replaced = !integrity_chart_views_are_drawing () && !g_bytes_equal (now, before);
+      checked++;
+    }
+  g_assert_true (replaced);
+  g_assert_cmpuint (checked, >, 0);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (view), &frames);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* A chart below the fold is drawn when scrolled to, not before. */
@@ -318,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
   g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
   g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
+  g_test_add_func ("/chart-view/new-figures-replace-old-drawing", test_new_figures_replace_old_drawing);
 
   return g_test_run ();
 }

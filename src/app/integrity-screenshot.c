@@ -117,7 +117,9 @@ wait_for (GtkWidget *window,
       g_usleep (2000);
     }
   settled = g_get_monotonic_time () + SETTLE_MS * 1000;
-  while (g_get_monotonic_time () < settled)
+  /* Charts are drawn on workers once they are laid out. */
+  while (g_get_monotonic_time () < settled
+         || (integrity_chart_views_are_drawing () && g_get_monotonic_time () < deadline))
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);

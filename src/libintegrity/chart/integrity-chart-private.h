@@ -95,6 +95,7 @@ void     _integrity_chart_stack_base    (IntegrityChart *chart,
 gboolean _integrity_chart_find_x        (IntegrityChartSeries *series,
                                          double                x,
                                          guint                *index);
+IntegrityChart *_integrity_chart_copy (IntegrityChart *chart);
 GArray  *_integrity_chart_hbar_order    (IntegrityChart *chart,
                                          guint           series);
 

@@ -15,11 +15,15 @@ struct _IntegrityChartView
   double                  font_scale;
   IntegrityChartGeometry  geometry;
 
-  /* The chart as drawn last, reused while only the hover marker moves. */
+  /* The chart as drawn last, reused while only the hover marker moves,
+   * and shown until a new drawing of a changed chart arrives. */
   GskRenderNode          *cache;
   int                     cache_width;
   int                     cache_height;
   int                     cache_scale;
+  guint                   cache_serial;  /* == serial: drawn as it is now */
+  guint                   serial;        /* counts changes of chart and style */
+  GCancellable           *drawing;       /* a drawing on a worker thread */
   gboolean                out_of_view;  /* last snapshot skipped drawing */
   GtkScrolledWindow      *scroller;     /* nearest, while mapped */
 

@@ -19,10 +19,14 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (IntegrityChartView, integrity_chart_view, GTK_TYPE_WIDGET)
 
+/* Main-thread count of drawings on workers, for screenshots to wait on. */
+static guint drawings_in_flight;
+
+/* The pixels shown so far stay until the new drawing arrives. */
 static void
-drop_cache (IntegrityChartView *self)
+outdate_drawing (IntegrityChartView *self)
 {
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -38,7 +42,7 @@ update_style (IntegrityChartView *self)
   else
     theme = dark ? INTEGRITY_CHART_THEME_DARK : INTEGRITY_CHART_THEME_LIGHT;
   integrity_chart_style_init (&self->style, theme, self->font_scale);
-  drop_cache (self);
+  outdate_drawing (self);
 }
 
 static void
@@ -67,7 +71,7 @@ chart_changed (IntegrityChartView *self)
   if (self->x_values == NULL || self->selected >= (int) self->x_values->len)
     self->selected = -1;
   update_accessible (self);
-  drop_cache (self);
+  outdate_drawing (self);
 }
 
 /* Drawing -------------------------------------------------------------- */
@@ -133,33 +137,133 @@ draw_readout (IntegrityChartView *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* The chart drawn once into pixels at the screen's scale, kept as a node
- * that only copies them. A node of the drawing commands themselves would
- * play them all again on every frame that paints the chart (each page
- * switch, each scroll): with the Cairo renderer, 0.9 ms of CPU per 600×340
- * chart against 0.13 ms. (A texture node is slower still there: GTK 4.8's
- * Cairo renderer converts its pixels on every draw, 1.7 ms.) */
-static GskRenderNode *
-render_cached_node (IntegrityChartView *self,
-                    int                 width,
-                    int                 height,
-                    int                 scale)
+/* The chart is drawn on a worker thread into pixels at the screen's scale,
+ * so a page with several charts shows, or takes new figures, without a
+ * frame waiting on them (a 600×340 chart takes 2–10 ms to draw). The
+ * pixels are kept as a node that only copies them: a node of the drawing
+ * commands would play them all again on every frame that paints the chart
+ * (0.9 ms of CPU per chart against 0.13 ms with GTK 4.8's Cairo renderer,
+ * where a texture node is slower still, 1.7 ms, as it converts its pixels
+ * on every draw). */
+typedef struct
 {
-  cairo_surface_t *pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  IntegrityChart         *chart;  /* a copy: the worker's alone */
+  IntegrityChartStyle     style;
+  int                     width;
+  int                     height;
+  int                     scale;
+  guint                   serial;
+  IntegrityChartGeometry  geometry;
+  cairo_surface_t        *pixels;
+} Drawing;
+
+static void
+drawing_free (gpointer data)
+{
+  Drawing *drawing = data;
+
+  g_clear_object (&drawing->chart);
+  g_clear_pointer (&drawing->pixels, cairo_surface_destroy);
+  g_free (drawing);
+}
+
+static void
+draw_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Drawing *drawing = data;
   cairo_t *cr;
 
-  cairo_surface_set_device_scale (pixels, scale, scale);
-  cr = cairo_create (pixels);
-  integrity_chart_render_full (self->chart, cr, width, height, &self->style, &self->geometry);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  drawing->pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, drawing->width * drawing->scale,
+                                                drawing->height * drawing->scale);
+  cairo_surface_set_device_scale (drawing->pixels, drawing->scale, drawing->scale);
+  cr = cairo_create (drawing->pixels);
+  integrity_chart_render_full (drawing->chart, cr, drawing->width, drawing->height, &drawing->style,
+                               &drawing->geometry);
   cairo_destroy (cr);
+  g_clear_object (&drawing->chart);
+  g_task_return_boolean (task, TRUE);
+}
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+static GskRenderNode *
+node_of_pixels (cairo_surface_t *pixels,
+                int              width,
+                int              height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
   cairo_set_source_surface (cr, pixels, 0, 0);
   cairo_paint (cr);
   cairo_destroy (cr);
-  cairo_surface_destroy (pixels);
   return gtk_snapshot_free_to_node (snapshot);
+}
+
+static void
+drawing_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  IntegrityChartView *self = INTEGRITY_CHART_VIEW (source);
+  Drawing *drawing = g_task_get_task_data (G_TASK (result));
+
+  drawings_in_flight--;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;  /* the view was disposed */
+  g_clear_object (&self->drawing);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->cache = node_of_pixels (drawing->pixels, drawing->width, drawing->height);
+  self->cache_width = drawing->width;
+  self->cache_height = drawing->height;
+  self->cache_scale = drawing->scale;
+  self->cache_serial = drawing->serial;
+  self->geometry = drawing->geometry;
+  /* Drawn again from here if the chart or the size changed meanwhile. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* One drawing at a time per view: a change while it is drawn is drawn next. */
+static void
+start_drawing (IntegrityChartView *self,
+               int                 width,
+               int                 height,
+               int                 scale)
+{
+  g_autoptr(GTask) task = NULL;
+  Drawing *drawing;
+
+  if (self->drawing != NULL)
+    return;
+  drawing = g_new0 (Drawing, 1);
+  drawing->chart = _integrity_chart_copy (self->chart);
+  drawing->style = self->style;
+  drawing->width = width;
+  drawing->height = height;
+  drawing->scale = scale;
+  drawing->serial = self->serial;
+  self->drawing = g_cancellable_new ();
+  task = g_task_new (self, self->drawing, drawing_done, NULL);
+  g_task_set_source_tag (task, start_drawing);
+  g_task_set_name (task, "[integrity] chart drawing");
+  g_task_set_task_data (task, drawing, drawing_free);
+  drawings_in_flight++;
+  g_task_run_in_thread (task, draw_in_thread);
+}
+
+/**
+ * integrity_chart_views_are_drawing:
+ *
+ * Whether any chart view is drawing its chart on a worker thread (what a
+ * screenshot waits for).
+ */
+gboolean
+integrity_chart_views_are_drawing (void)
+{
+  return drawings_in_flight > 0;
 }
 
 /* The scroller has moved but not yet laid out its child, so whether the
@@ -184,8 +288,8 @@ integrity_chart_view_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  cache_fits = self->cache != NULL && self->cache_width == width && self->cache_height == height
-               && self->cache_scale == scale;
+  cache_fits = self->cache != NULL && self->cache_serial == self->serial && self->cache_width == width
+               && self->cache_height == height && self->cache_scale == scale;
   /* A chart scrolled out of sight is not drawn: GTK snapshots every child of
    * a scrolled page, and drawing the training page's dozen charts for the one
    * or two in view was most of the CPU of its first frame. It is drawn once
@@ -197,15 +301,17 @@ integrity_chart_view_snapshot (GtkWidget   *widget,
       return;
     }
   if (!cache_fits)
-    {
-      g_clear_pointer (&self->cache, gsk_render_node_unref);
-      self->cache = render_cached_node (self, width, height, scale);
-      self->cache_width = width;
-      self->cache_height = height;
-      self->cache_scale = scale;
-    }
-  if (self->cache != NULL)
+    start_drawing (self, width, height, scale);
+  if (self->cache != NULL && self->cache_width == width && self->cache_height == height)
     gtk_snapshot_append_node (snapshot, self->cache);
+  else if (self->cache != NULL)
+    {
+      /* Resized: the old pixels stretched until the new ones come. */
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_scale (snapshot, width / (float) self->cache_width, height / (float) self->cache_height);
+      gtk_snapshot_append_node (snapshot, self->cache);
+      gtk_snapshot_restore (snapshot);
+    }
 
   /* The hover marker is drawn apart from the cached chart. */
   if (self->selected >= 0 && self->x_values != NULL)
@@ -436,16 +542,13 @@ integrity_chart_view_set_property (GObject      *object,
     }
 }
 
-/* A chart on a page not shown gives its pixels back (one scrolled away
- * keeps them: GTK does not unmap it): drawing it again when shown costs
- * about what playing the commands did (1.2 ms for 600x340), and a dozen
- * charts' pixels are megabytes. */
+/* A chart on a page not shown keeps its pixels (a few hundred kilobytes):
+ * drawn again on each page switch, it would come into view empty. */
 static void
 integrity_chart_view_unmap (GtkWidget *widget)
 {
   IntegrityChartView *self = INTEGRITY_CHART_VIEW (widget);
 
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
   if (self->scroller != NULL)
     integrity_scroller_unfollow (self->scroller, self);
   self->scroller = NULL;
@@ -475,6 +578,8 @@ integrity_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_pointer (&self->x_values, g_array_unref);
+  g_cancellable_cancel (self->drawing);
+  g_clear_object (&self->drawing);
 
   G_OBJECT_CLASS (integrity_chart_view_parent_class)->dispose (object);
 }

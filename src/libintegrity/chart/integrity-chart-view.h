@@ -21,6 +21,8 @@ void                       integrity_chart_view_set_font_scale (IntegrityChartVi
 const IntegrityChartStyle *integrity_chart_view_get_style      (IntegrityChartView *self);
 char                      *integrity_chart_view_get_readout    (IntegrityChartView *self);
 
+gboolean                   integrity_chart_views_are_drawing   (void);
+
 GtkWidget                 *integrity_chart_table_new           (IntegrityChart     *chart);
 gboolean                   integrity_chart_export_table        (IntegrityChart     *chart,
                                                                 const char         *path,

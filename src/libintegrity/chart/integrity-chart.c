@@ -740,6 +740,54 @@ compare_by_value (gconstpointer a,
   return va < vb ? order->sign : va > vb ? -order->sign : 0;
 }
 
+/* A copy to draw on another thread: the values are shared (they are
+ * replaced, never changed in place), the renderer's caches are not. */
+IntegrityChart *
+_integrity_chart_copy (IntegrityChart *chart)
+{
+  IntegrityChart *copy = integrity_chart_new (chart->x_kind, chart->y_format);
+
+  copy->title = g_strdup (chart->title);
+  copy->subtitle = g_strdup (chart->subtitle);
+  copy->caption = g_strdup (chart->caption);
+  copy->y_label = g_strdup (chart->y_label);
+  copy->y_min = chart->y_min;
+  copy->y_max = chart->y_max;
+  copy->sort_ascending = chart->sort_ascending;
+  for (guint i = 0; i < chart->categories->len; i++)
+    g_ptr_array_add (copy->categories, g_strdup (g_ptr_array_index (chart->categories, i)));
+  for (guint i = 0; i < chart->series->len; i++)
+    {
+      const IntegrityChartSeries *from = g_ptr_array_index (chart->series, i);
+      IntegrityChartSeries *series = g_new0 (IntegrityChartSeries, 1);
+
+      series->kind = from->kind;
+      series->name = g_strdup (from->name);
+      series->x = g_array_ref (from->x);
+      series->y = g_array_ref (from->y);
+      series->lo = from->lo != NULL ? g_array_ref (from->lo) : NULL;
+      series->hi = from->hi != NULL ? g_array_ref (from->hi) : NULL;
+      series->rows = g_strdupv (from->rows);
+      series->colour = from->colour;
+      g_ptr_array_add (copy->series, series);
+    }
+  for (guint i = 0; i < chart->refs->len; i++)
+    {
+      IntegrityChartRef ref = g_array_index (chart->refs, IntegrityChartRef, i);
+
+      ref.label = g_strdup (ref.label);
+      g_array_append_val (copy->refs, ref);
+    }
+  for (guint i = 0; i < chart->notes->len; i++)
+    {
+      IntegrityChartNote note = g_array_index (chart->notes, IntegrityChartNote, i);
+
+      note.text = g_strdup (note.text);
+      g_array_append_val (copy->notes, note);
+    }
+  return copy;
+}
+
 /* Point indices of a horizontal bar series, highest value first (lowest
  * first when sorted ascending), no data last. */
 GArray *
