@@ -3,7 +3,7 @@
 
 #include "integrity-list-fill.h"
 
-#include "chart/integrity-in-view.h"
+#include "integrity-in-view-wait.h"
 
 /* A list view makes and binds a row widget for each row it adds near what
  * is on screen, and unmakes one for each it loses: two thousand rows spliced
@@ -138,12 +138,10 @@ integrity_list_store_refill_gradually (GListStore          *store,
  * longest stall. */
 typedef struct
 {
-  GListStore          *store;     /* not owned: the wait lives in its data */
+  GListStore          *store;  /* not owned: the wait lives in its data */
   GPtrArray           *items;
   IntegrityListRefill  refill;
-  GtkWidget           *view;      /* weak */
-  GtkScrolledWindow   *scroller;  /* weak */
-  guint                check_id;
+  IntegrityInViewWait *wait;
 } PendingFill;
 
 static void
@@ -151,50 +149,19 @@ pending_fill_free (gpointer data)
 {
   PendingFill *pending = data;
 
-  g_clear_handle_id (&pending->check_id, g_source_remove);
-  if (pending->scroller != NULL)
-    {
-      integrity_scroller_unfollow (pending->scroller, pending);
-      g_object_remove_weak_pointer (G_OBJECT (pending->scroller), (gpointer *) &pending->scroller);
-    }
-  if (pending->view != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (pending->view, pending);
-      g_object_remove_weak_pointer (G_OBJECT (pending->view), (gpointer *) &pending->view);
-    }
+  g_clear_pointer (&pending->wait, integrity_in_view_wait_free);
   g_ptr_array_unref (pending->items);
   g_free (pending);
 }
 
-static gboolean
-is_seen (GtkWidget         *view,
-         GtkScrolledWindow *scroller)
-{
-  return view == NULL || (gtk_widget_get_mapped (view) && integrity_widget_is_in_view (view, scroller));
-}
-
-static gboolean
-on_pending_check (gpointer data)
+static void
+on_pending_seen (gpointer data)
 {
   PendingFill *pending = data;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_ref (pending->items);
 
-  pending->check_id = 0;
-  if (!is_seen (pending->view, pending->scroller))
-    return G_SOURCE_REMOVE;
-  items = g_ptr_array_ref (pending->items);
   /* Frees the wait. */
   integrity_list_store_refill_gradually (pending->store, items, pending->refill);
-  return G_SOURCE_REMOVE;
-}
-
-/* Scrolled or shown: the layout that says whether the list is in view
- * comes with the next frame, so look after it. */
-static void
-on_pending_moved (PendingFill *pending)
-{
-  if (pending->check_id == 0)
-    pending->check_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_pending_check, pending, NULL);
 }
 
 /**
@@ -211,15 +178,13 @@ integrity_list_store_refill_in_view (GListStore          *store,
                                      IntegrityListRefill  refill,
                                      GtkWidget           *view)
 {
-  GtkScrolledWindow *scroller;
   PendingFill *pending;
 
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (items != NULL);
   g_return_if_fail (GTK_IS_WIDGET (view));
 
-  scroller = integrity_widget_get_scroller (view);
-  if (is_seen (view, scroller))
+  if (integrity_widget_is_seen (view))
     {
       integrity_list_store_refill_gradually (store, items, refill);
       return;
@@ -229,15 +194,7 @@ integrity_list_store_refill_in_view (GListStore          *store,
   pending->store = store;
   pending->items = g_ptr_array_ref (items);
   pending->refill = refill;
-  pending->view = view;
-  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &pending->view);
-  g_signal_connect_swapped (view, "map", G_CALLBACK (on_pending_moved), pending);
-  if (scroller != NULL)
-    {
-      pending->scroller = scroller;
-      g_object_add_weak_pointer (G_OBJECT (scroller), (gpointer *) &pending->scroller);
-      integrity_scroller_follow (scroller, G_CALLBACK (on_pending_moved), pending);
-    }
+  pending->wait = integrity_in_view_wait_new (view, on_pending_seen, pending);
   g_object_set_data_full (G_OBJECT (store), PENDING_KEY, pending, pending_fill_free);
 }
 
