@@ -164,6 +164,7 @@ typedef struct
   IntegrityStore  *store;
   IntegrityPagedModel *model;
   GArray          *changes;   /* of Change */
+  GtkWidget       *window;    /* for the tests with a view */
 } Fixture;
 
 typedef struct
@@ -214,6 +215,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
   g_clear_object (&f->model);
   itest_spin (50);   /* the workers' last callbacks */
   g_clear_object (&f->store);
@@ -361,24 +364,199 @@ test_cancel (Fixture       *f,
   g_clear_object (&f->model);
 }
 
+/* All N_ROWS told, a step of 10 at a time: 0 → 10 → 20 → 30 (the limit) → 45. */
 static void
-test_resize_step (Fixture       *f,
-                  gconstpointer  data)
+assert_stepped_to_all (Fixture *f)
 {
-  set_query_and_wait (f, 0, N_ROWS);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, N_ROWS);
-  /* 0 → 10 → 20 → 30 (the limit) → 45. */
   g_assert_cmpuint (f->changes->len, ==, 4);
   g_assert_cmpuint (g_array_index (f->changes, Change, 0).added, ==, 10);
   g_assert_cmpuint (g_array_index (f->changes, Change, 3).position, ==, 30);
   g_assert_cmpuint (g_array_index (f->changes, Change, 3).added, ==, 15);
 }
 
+static void
+test_resize_step (Fixture       *f,
+                  gconstpointer  data)
+{
+  set_query_and_wait (f, 0, N_ROWS);
+  assert_stepped_to_all (f);
+}
+
+/* ---- with a view ---------------------------------------------------------- */
+
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *item)
+{
+  gtk_list_item_set_child (item, gtk_label_new ("row"));
+}
+
+/* A list of the model's rows in a scrolled window, which the model is told
+ * is its view. */
+static GtkWidget *
+add_list (Fixture *f)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (f->model)));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
+                                 gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 200);
+  integrity_paged_model_set_view (f->model, scroller);
+  return scroller;
+}
+
+static void
+show_window (Fixture   *f,
+             GtkWidget *child)
+{
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 300);
+  gtk_window_set_child (GTK_WINDOW (f->window), child);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (itest_wait_until ((ItestCondition) gtk_widget_get_mapped, f->window, 5000));
+  itest_spin (50);
+}
+
+static gboolean
+count_known (gpointer data)
+{
+  return !integrity_paged_model_is_loading (data);
+}
+
+/* The count is known, "loading" ends, and the view has been told of no row. */
+static void
+query_unseen (Fixture *f,
+              int      max)
+{
+  NumberQuery query = { 0, max };
+
+  integrity_paged_model_set_query (f->model, &query);
+  g_assert_true (itest_wait_until (count_known, f->model, 5000));
+  itest_spin (50);
+  g_assert_cmpuint (integrity_paged_model_get_n_matching (f->model), ==, (guint) max);
+  g_assert_true (integrity_paged_model_is_resizing (f->model));
+}
+
+/* A window showing the "front" side of a stack, the list on its "rows" side. */
+static GtkStack *
+show_stack (Fixture *f)
+{
+  GtkWidget *stack = gtk_stack_new ();
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Briefing"), "front");
+  gtk_stack_add_named (GTK_STACK (stack), add_list (f), "rows");
+  show_window (f, stack);
+  return GTK_STACK (stack);
+}
+
+/* A list on the hidden side of a stack gets no rows, so no row widgets,
+ * until it is shown; then a step a turn as ever. */
+static void
+test_waits_while_hidden (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkStack *stack = show_stack (f);
+
+  query_unseen (f, N_ROWS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+
+  gtk_stack_set_visible_child_name (stack, "rows");
+  g_assert_true (itest_wait_until (counted, f->model, 5000));
+  assert_stepped_to_all (f);
+
+  /* Hidden again, a shorter list: the rows the view has stay until it is shown. */
+  gtk_stack_set_visible_child_name (stack, "front");
+  query_unseen (f, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, N_ROWS);
+  gtk_stack_set_visible_child_name (stack, "rows");
+  g_assert_true (itest_wait_until (counted, f->model, 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 7);
+}
+
+static void
+hide_on_first_rows (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GtkStack   *stack)
+{
+  gtk_stack_set_visible_child_name (stack, "front");
+}
+
+/* Hidden mid-way, the view is told of no more rows until shown again. */
+static void
+test_stops_when_hidden (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkStack *stack = show_stack (f);
+  NumberQuery query = { 0, N_ROWS };
+  gulong handler;
+
+  gtk_stack_set_visible_child_name (stack, "rows");
+
+  handler = g_signal_connect (f->model, "items-changed", G_CALLBACK (hide_on_first_rows), stack);
+  integrity_paged_model_set_query (f->model, &query);
+  g_assert_true (itest_wait_until (count_known, f->model, 5000));
+  g_signal_handler_disconnect (f->model, handler);
+  itest_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 10);
+  g_assert_true (integrity_paged_model_is_resizing (f->model));
+
+  gtk_stack_set_visible_child_name (stack, "rows");
+  g_assert_true (itest_wait_until (counted, f->model, 5000));
+  assert_stepped_to_all (f);
+}
+
+/* A list below the fold of a scrolled page gets its rows once scrolled to. */
+static void
+test_waits_below_the_fold (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *page = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *above = gtk_label_new ("Charts");
+  GtkAdjustment *adjustment;
+
+  gtk_widget_set_size_request (above, -1, 2000);
+  gtk_box_append (GTK_BOX (box), above);
+  gtk_box_append (GTK_BOX (box), add_list (f));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (page), box);
+  show_window (f, page);
+
+  query_unseen (f, N_ROWS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 0);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_true (itest_wait_until (counted, f->model, 5000));
+  assert_stepped_to_all (f);
+}
+
+/* The view goes while rows wait for it, then the model: nothing is left
+ * connected (the sanitizer build checks). */
+static void
+test_view_gone (Fixture       *f,
+                gconstpointer  data)
+{
+  show_stack (f);
+  query_unseen (f, N_ROWS);
+
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&f->window)));
+  itest_spin (50);
+  g_assert_cmpuint (f->changes->len, ==, 0);
+  g_clear_object (&f->model);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/paged-model/count", Fixture, NULL, fixture_set_up, test_count, fixture_tear_down);
   g_test_add ("/paged-model/page-on-demand", Fixture, NULL, fixture_set_up, test_page_on_demand, fixture_tear_down);
@@ -386,6 +564,14 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/paged-model/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/paged-model/resize-step", Fixture, GUINT_TO_POINTER (10), fixture_set_up, test_resize_step,
+              fixture_tear_down);
+  g_test_add ("/paged-model/waits-while-hidden", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
+              test_waits_while_hidden, fixture_tear_down);
+  g_test_add ("/paged-model/stops-when-hidden", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
+              test_stops_when_hidden, fixture_tear_down);
+  g_test_add ("/paged-model/waits-below-the-fold", Fixture, GUINT_TO_POINTER (10), fixture_set_up,
+              test_waits_below_the_fold, fixture_tear_down);
+  g_test_add ("/paged-model/view-gone", Fixture, GUINT_TO_POINTER (10), fixture_set_up, test_view_gone,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 
 #include "integrity-paged-model.h"
 
+#include "integrity-in-view-wait.h"
+
 /* The model knows how many rows match; an item asked for in a page not read
  * yet is a placeholder, the page is read on a worker, and the items are
  * filled in place (their properties notify). The column view binds only the
@@ -21,7 +23,12 @@
  * milliseconds a hundred rows. With "resize-step" set, the view is told of
  * rows added or removed near the top that many at a time, once per main-loop
  * turn, below the redraw priority, so frames are painted between; past
- * "resize-limit" rows, the rest at once. */
+ * "resize-limit" rows, the rest at once.
+ *
+ * GTK 4.8 makes those row widgets even for a list nobody can see (on the
+ * hidden side of a stack, below the fold): with a view set, the view is
+ * told of rows only while it is mapped and scrolled into view, and the rest
+ * wait until it is again. */
 
 typedef struct
 {
@@ -38,6 +45,9 @@ typedef struct
   guint           n_matching;            /* the rows the query matches */
   guint           n_items;               /* the rows the view has been told of, on the way to n_matching */
   guint           resize_source;
+  gboolean        resizing;              /* n_items is on the way to n_matching */
+  GtkWidget      *view;                  /* weak; NULL: the rows are told unseen */
+  IntegrityInViewWait *view_wait;        /* while rows wait for the view to be seen */
   GHashTable     *pages;                 /* page index → GPtrArray of items */
   gboolean        loading;
 } IntegrityPagedModelPrivate;
@@ -210,14 +220,22 @@ reuse_pages (IntegrityPagedModel *self)
 
 static void
 set_resizing (IntegrityPagedModel *self,
-              guint                source)
+              gboolean             resizing)
 {
   IntegrityPagedModelPrivate *priv = GET_PRIV (self);
-  gboolean was_resizing = priv->resize_source != 0;
 
-  priv->resize_source = source;
-  if (was_resizing != (source != 0))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESIZING]);
+  if (priv->resizing == resizing)
+    return;
+  priv->resizing = resizing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESIZING]);
+}
+
+static gboolean
+view_is_seen (IntegrityPagedModel *self)
+{
+  IntegrityPagedModelPrivate *priv = GET_PRIV (self);
+
+  return priv->view == NULL || integrity_widget_is_seen (priv->view);
 }
 
 /* Tells the view of the next rows added or removed; FALSE once it knows them all. */
@@ -244,15 +262,55 @@ resize_step (IntegrityPagedModel *self)
   return priv->n_items != priv->n_matching;
 }
 
+static void resize (IntegrityPagedModel *self);
+
 static gboolean
 on_resize_idle (gpointer data)
 {
   IntegrityPagedModel *self = data;
 
-  if (resize_step (self))
+  if (view_is_seen (self) && resize_step (self))
     return G_SOURCE_CONTINUE;
-  set_resizing (self, 0);
+  GET_PRIV (self)->resize_source = 0;
+  resize (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_view_seen (gpointer data)
+{
+  IntegrityPagedModel *self = data;
+
+  g_clear_pointer (&GET_PRIV (self)->view_wait, integrity_in_view_wait_free);
+  resize (self);
+}
+
+/* Tells the view of the next rows added or removed now and the rest a step
+ * per turn while it is seen; else all wait until it is. */
+static void
+resize (IntegrityPagedModel *self)
+{
+  IntegrityPagedModelPrivate *priv = GET_PRIV (self);
+
+  g_assert (priv->resize_source == 0 && priv->view_wait == NULL);
+  if (priv->n_items != priv->n_matching && !view_is_seen (self))
+    priv->view_wait = integrity_in_view_wait_new (priv->view, on_view_seen, self);
+  else if (resize_step (self))
+    {
+      priv->resize_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_resize_idle, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, priv->resize_source),
+                                "[integrity] paged model rows");
+    }
+  set_resizing (self, priv->n_items != priv->n_matching);
+}
+
+static void
+stop_resizing (IntegrityPagedModel *self)
+{
+  IntegrityPagedModelPrivate *priv = GET_PRIV (self);
+
+  g_clear_handle_id (&priv->resize_source, g_source_remove);
+  g_clear_pointer (&priv->view_wait, integrity_in_view_wait_free);
 }
 
 /* The rows of @query replace the old. */
@@ -282,15 +340,8 @@ apply_query (IntegrityPagedModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ALL]);
   if (was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  g_clear_handle_id (&priv->resize_source, g_source_remove);
-  if (resize_step (self))
-    {
-      set_resizing (self, g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_resize_idle, self, NULL));
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, priv->resize_source),
-                                "[integrity] paged model rows");
-    }
-  else
-    set_resizing (self, 0);
+  stop_resizing (self);
+  resize (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -424,7 +475,10 @@ integrity_paged_model_dispose (GObject *object)
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
   cancel_counting (self);
-  g_clear_handle_id (&priv->resize_source, g_source_remove);
+  stop_resizing (self);
+  if (priv->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (priv->view), (gpointer *) &priv->view);
+  priv->view = NULL;
   g_clear_object (&priv->store);
   g_clear_pointer (&priv->pages, g_hash_table_unref);
   if (priv->query != NULL)
@@ -477,7 +531,7 @@ integrity_paged_model_get_property (GObject    *object,
       g_value_set_boolean (value, priv->loading);
       break;
     case PROP_RESIZING:
-      g_value_set_boolean (value, priv->resize_source != 0);
+      g_value_set_boolean (value, priv->resizing);
       break;
     case PROP_N_ALL:
       g_value_set_uint (value, priv->n_all);
@@ -545,7 +599,8 @@ integrity_paged_model_class_init (IntegrityPagedModelClass *klass)
     g_param_spec_uint ("resize-limit", NULL, NULL, 0, G_MAXUINT, 0, construct);
   /* TRUE from a query set to count until its rows are counted. */
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, readable);
-  /* TRUE while the view is told of rows added or removed a few at a time. */
+  /* TRUE while the view is yet to be told of rows added or removed: a few
+   * a turn, or once it is seen again. */
   properties[PROP_RESIZING] = g_param_spec_boolean ("resizing", NULL, NULL, FALSE, readable);
   /* The rows of the unfiltered query, when the count tells: else the items. */
   properties[PROP_N_ALL] = g_param_spec_uint ("n-all", NULL, NULL, 0, G_MAXUINT, 0, readable);
@@ -681,5 +736,36 @@ gboolean
 integrity_paged_model_is_resizing (IntegrityPagedModel *self)
 {
   g_return_val_if_fail (INTEGRITY_IS_PAGED_MODEL (self), FALSE);
-  return GET_PRIV (self)->resize_source != 0;
+  return GET_PRIV (self)->resizing;
+}
+
+/**
+ * integrity_paged_model_set_view:
+ * @view: (nullable): the widget that shows the rows (a list's scrolled
+ *   window, say); NULL for none
+ *
+ * From now on the model tells its view of rows added or removed only while
+ * @view is mapped and, in a scrolled window, scrolled into view; the rest
+ * wait until it is again. The count is known and "loading" ends all the
+ * same. Weak: a view gone is as none.
+ */
+void
+integrity_paged_model_set_view (IntegrityPagedModel *self,
+                                GtkWidget           *view)
+{
+  IntegrityPagedModelPrivate *priv;
+
+  g_return_if_fail (INTEGRITY_IS_PAGED_MODEL (self));
+  g_return_if_fail (view == NULL || GTK_IS_WIDGET (view));
+
+  priv = GET_PRIV (self);
+  if (priv->view == view)
+    return;
+  if (priv->view != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (priv->view), (gpointer *) &priv->view);
+  priv->view = view;
+  if (view != NULL)
+    g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &priv->view);
+  stop_resizing (self);
+  resize (self);
 }

@@ -1,7 +1,7 @@
 /* integrity-paged-model.h — a list model that reads its rows a page at a time on a worker. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 #include <sqlite3.h>
 
 #include "core/integrity-store.h"
@@ -75,5 +75,7 @@ guint           integrity_paged_model_get_n_all        (IntegrityPagedModel *sel
 guint           integrity_paged_model_get_n_matching   (IntegrityPagedModel *self);
 gboolean        integrity_paged_model_is_loading       (IntegrityPagedModel *self);
 gboolean        integrity_paged_model_is_resizing      (IntegrityPagedModel *self);
+void            integrity_paged_model_set_view         (IntegrityPagedModel *self,
+                                                        GtkWidget           *view);
 
 G_END_DECLS
