@@ -38,12 +38,27 @@ static gboolean
 page_settled (gpointer data)
 {
   Wait *wait = data;
-  GtkWidget *view = itest_find_widget (wait->page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  gboolean loaded = FALSE;
 
-  return count_widgets (wait->page, INTEGRITY_TYPE_KPI_TILE) >= 6
-         && count_widgets (wait->page, INTEGRITY_TYPE_CHART_VIEW) >= 5
-         && g_list_model_get_n_items (model) > 0;
+  g_object_get (wait->page, "loaded", &loaded, NULL);
+  return loaded
+         && count_widgets (wait->page, INTEGRITY_TYPE_KPI_TILE) >= 6
+         && count_widgets (wait->page, INTEGRITY_TYPE_CHART_VIEW) >= 5;
+}
+
+/* The work queue's own model, under the view's selection. */
+static IntegrityPagedModel *
+queue_of (GtkWidget *view)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (view));
+
+  return INTEGRITY_PAGED_MODEL (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)));
+}
+
+static gboolean
+all_rows_told (gpointer data)
+{
+  return !integrity_paged_model_is_resizing (data);
 }
 
 /* Asks the model afresh each time: a reload (the page follows the store and
@@ -65,6 +80,7 @@ test_page_on_demo_data (Fixture       *f,
 {
   GtkWidget *page, *view;
   GListModel *model;
+  IntegrityPagedModel *queue;
   g_autoptr(GObject) first = NULL;
   Wait wait;
 
@@ -78,9 +94,21 @@ test_page_on_demo_data (Fixture       *f,
   g_assert_true (itest_wait_until (page_settled, &wait, 10000));
   g_assert_cmpuint (count_widgets (page, INTEGRITY_TYPE_KPI_TILE), ==, 6);
 
-  /* The queue lists references, fetched a page at a time. */
+  /* The page opens on its briefing: the queue is counted, but its hidden
+   * list has no rows yet, so GTK makes no row widgets for it. */
   view = itest_find_widget (page, GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   model = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  queue = queue_of (view);
+  g_assert_false (gtk_widget_get_mapped (view));
+  g_assert_cmpuint (integrity_paged_model_get_n_matching (queue), >, 0);
+  itest_spin (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Shown, the queue lists references, fetched a page at a time. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (itest_find_widget (page, ADW_TYPE_VIEW_STACK, NULL, NULL)),
+                                         "queue");
+  g_assert_true (itest_wait_until (all_rows_told, queue, 10000));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, integrity_paged_model_get_n_matching (queue));
   /* Rows arrive from a worker: wait for them, generously (CI is shared). */
   g_assert_true (itest_wait_until (row_loaded, model, 10000));
   first = g_list_model_get_item (model, 0);

@@ -218,13 +218,6 @@ training_outstanding_model_get_n_matching (TrainingOutstandingModel *self)
   return integrity_paged_model_get_n_matching (INTEGRITY_PAGED_MODEL (self));
 }
 
-gboolean
-training_outstanding_model_is_resizing (TrainingOutstandingModel *self)
-{
-  g_return_val_if_fail (TRAINING_IS_OUTSTANDING_MODEL (self), FALSE);
-  return integrity_paged_model_is_resizing (INTEGRITY_PAGED_MODEL (self));
-}
-
 /* Everyone outstanding, whatever the search: the items are those it matches. */
 guint
 training_outstanding_model_get_n_all (TrainingOutstandingModel *self)

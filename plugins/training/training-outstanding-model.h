@@ -24,6 +24,5 @@ IntegrityStore                 *training_outstanding_model_get_store      (Train
 guint                           training_outstanding_model_get_n_all      (TrainingOutstandingModel       *self);
 guint                           training_outstanding_model_get_n_matching (TrainingOutstandingModel       *self);
 gboolean                        training_outstanding_model_is_counting    (TrainingOutstandingModel       *self);
-gboolean                        training_outstanding_model_is_resizing    (TrainingOutstandingModel       *self);
 
 G_END_DECLS

@@ -461,8 +461,8 @@ training_outstanding_list_set_store (TrainingOutstandingList *self,
   g_signal_connect_object (self->model, "notify::n-all", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->model, "notify::counting", G_CALLBACK (on_loading_changed), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->model, "notify::resizing", G_CALLBACK (on_loading_changed), self,
-                           G_CONNECT_SWAPPED);
+  /* Below the fold until scrolled to: its rows, and so their widgets, come then. */
+  integrity_paged_model_set_view (INTEGRITY_PAGED_MODEL (self->model), self->scroller);
 }
 
 /**
@@ -510,8 +510,8 @@ gboolean
 training_outstanding_list_is_loading (TrainingOutstandingList *self)
 {
   g_return_val_if_fail (TRAINING_IS_OUTSTANDING_LIST (self), FALSE);
-  return self->model != NULL && (training_outstanding_model_is_counting (self->model)
-                                 || training_outstanding_model_is_resizing (self->model));
+  /* Counted is enough: the rows wait for the list to be scrolled to. */
+  return self->model != NULL && training_outstanding_model_is_counting (self->model);
 }
 
 /* Every row the list shows, in its order, to @path, on a worker: the list

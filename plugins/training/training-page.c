@@ -33,8 +33,9 @@ struct _TrainingPage
 
 G_DEFINE_FINAL_TYPE (TrainingPage, training_page, ADW_TYPE_BIN)
 
-/* "loaded": the figures are shown and the outstanding list counted and
- * filled. The app's screenshot and the window benchmark wait on it. */
+/* "loaded": the figures are shown and the outstanding list counted; its
+ * rows come when it is scrolled to. The app's screenshot and the window
+ * benchmark wait on it. */
 enum { PROP_0, PROP_LOADED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 

@@ -48,7 +48,8 @@ struct _VictimCarePage
 
 G_DEFINE_FINAL_TYPE (VictimCarePage, victim_care_page, GTK_TYPE_WIDGET)
 
-/* "loaded": the figures are shown and the queue counted (screenshots, tests). */
+/* "loaded": the figures are shown and the queue counted, its rows shown or
+ * not (screenshots, tests). */
 enum { PROP_0, PROP_LOADED, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
@@ -224,7 +225,8 @@ update_count (VictimCarePage *self)
 
   if (self->count_label == NULL || self->queue == NULL)
     return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  /* What the queue holds, though the hidden list may not have its rows yet. */
+  n = integrity_paged_model_get_n_matching (INTEGRITY_PAGED_MODEL (self->queue));
   count = integrity_format_count (n);
   if (victim_queue_model_is_loading (self->queue))
     text = g_strdup (_("Counting…"));
@@ -660,6 +662,10 @@ victim_care_page_new (IntegrityContext *context)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (GTK_COLUMN_VIEW (self->queue_view), GTK_SELECTION_MODEL (self->selection));
+  /* The queue is the hidden side of the stack until chosen: its rows, and
+   * so their widgets, come when it is shown. */
+  integrity_paged_model_set_view (INTEGRITY_PAGED_MODEL (self->queue),
+                                  gtk_widget_get_ancestor (self->queue_view, GTK_TYPE_SCROLLED_WINDOW));
 
   add_column (self, COLUMN_REFERENCE, _("Reference"), "case-ref", FALSE, FALSE);
   add_column (self, COLUMN_DISTRICT, _("District"), "district", FALSE, FALSE);
