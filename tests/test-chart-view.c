@@ -248,6 +248,41 @@ test_views_take_new_figures (void)
   g_object_unref (tiles_box);
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (data);
+
+  return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* The chart's menu button opens Copy, Save and Show as table (the menu is
+ * made on first opening). */
+static void
+test_menu_opens (void)
+{
+  g_autoptr(IntegrityChart) chart = rate_chart ();
+  GtkWidget *view = integrity_chart_view_new (chart);
+  GtkWidget *window = show_in_window (view);
+  GtkWidget *button = gtk_widget_get_first_child (view);
+  GMenuModel *menu;
+  guint items = 0;
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (itest_wait_until (popover_shown, button, 5000));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      items += section != NULL ? (guint) g_menu_model_get_n_items (section) : 1;
+    }
+  g_assert_cmpuint (items, >=, 3);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* @widget's pixels as last drawn on screen: premultiplied BGRA. */
 static GBytes *
 drawn_pixels (GtkWidget *widget)
@@ -389,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/keyboard-steps", test_keyboard_steps);
   g_test_add_func ("/chart-view/follows-dark-style", test_follows_dark_style);
   g_test_add_func ("/chart-view/table", test_table);
+  g_test_add_func ("/chart-view/menu-opens", test_menu_opens);
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
   g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
   g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
