@@ -109,6 +109,8 @@ integrity_in_view_wait_new (GtkWidget           *widget,
       g_object_add_weak_pointer (G_OBJECT (wait->scroller), (gpointer *) &wait->scroller);
       integrity_scroller_follow (wait->scroller, G_CALLBACK (on_moved), wait);
     }
+  /* A scroll made before the wait but not yet laid out moves nothing later. */
+  on_moved (wait);
   return wait;
 }
 
