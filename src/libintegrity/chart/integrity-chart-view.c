@@ -5,6 +5,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#ifdef __linux__
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "integrity-chart-private.h"
 #include "integrity-chart-view-private.h"
@@ -21,6 +27,7 @@ G_DEFINE_FINAL_TYPE (IntegrityChartView, integrity_chart_view, GTK_TYPE_WIDGET)
 
 /* Main-thread count of drawings on workers, for screenshots to wait on. */
 static guint drawings_in_flight;
+static GThreadPool *drawing_thread;
 
 /* The pixels shown so far stay until the new drawing arrives. */
 static void
@@ -167,15 +174,27 @@ drawing_free (gpointer data)
   g_free (drawing);
 }
 
+/* Charts are drawn one at a time on one thread of their own, at a lower
+ * priority where the system allows: on a two-core machine, drawings on
+ * both cores took the main thread's core away in the middle of a frame. */
 static void
-draw_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
+draw_in_thread (gpointer data,
+                gpointer pool_data)
 {
-  Drawing *drawing = data;
+  g_autoptr(GTask) task = data;
+  Drawing *drawing = g_task_get_task_data (task);
   cairo_t *cr;
+  static GPrivate lowered;
 
+  if (g_private_get (&lowered) == NULL)
+    {
+#ifdef __linux__
+      /* Linux nice values are per thread. */
+      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
+        g_debug ("Chart drawings keep the normal priority: %s", g_strerror (errno));
+#endif
+      g_private_set (&lowered, GINT_TO_POINTER (1));
+    }
   if (g_task_return_error_if_cancelled (task))
     return;
   drawing->pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, drawing->width * drawing->scale,
@@ -251,7 +270,9 @@ start_drawing (IntegrityChartView *self,
   g_task_set_name (task, "[integrity] chart drawing");
   g_task_set_task_data (task, drawing, drawing_free);
   drawings_in_flight++;
-  g_task_run_in_thread (task, draw_in_thread);
+  if (g_once_init_enter (&drawing_thread))
+    g_once_init_leave (&drawing_thread, g_thread_pool_new (draw_in_thread, NULL, 1, TRUE, NULL));
+  g_thread_pool_push (drawing_thread, g_steal_pointer (&task), NULL);
 }
 
 /**
