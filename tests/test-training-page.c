@@ -126,14 +126,25 @@ all_rows_told (gpointer rows)
   return !integrity_paged_model_is_resizing (outstanding_model (rows));
 }
 
+/* Scrolls the page to its foot, as far as it is laid out so far; TRUE once
+ * the outstanding list is in view. */
+static gboolean
+scrolled_to_list (gpointer data)
+{
+  g_autoptr(GPtrArray) scrollers = find_all (data, GTK_TYPE_SCROLLED_WINDOW);
+  GtkScrolledWindow *page = g_ptr_array_index (scrollers, 0);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (page);
+  g_autoptr(GPtrArray) lists = find_all (data, GTK_TYPE_COLUMN_VIEW);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return integrity_widget_is_in_view (g_ptr_array_index (lists, 0), page);
+}
+
 /* Scrolls the page down to the outstanding list, below the fold. */
 static void
 scroll_to_list (Fixture *f)
 {
-  g_autoptr(GPtrArray) scrollers = find_all (f, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, 0));
-
-  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_true (itest_wait_until (scrolled_to_list, f, 10000));
 }
 
 /* TRAINING_SCREENSHOTS=DIR saves what the test saw, to look at. */
