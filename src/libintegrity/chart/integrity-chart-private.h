@@ -78,6 +78,9 @@ _integrity_chart_value (GArray *array,
   return array != NULL && index < array->len ? g_array_index (array, double, index) : NAN;
 }
 
+gboolean _integrity_chart_find_kind     (IntegrityChart           *chart,
+                                         IntegrityChartSeriesKind  kind,
+                                         guint                    *index);
 gboolean _integrity_chart_is_horizontal (IntegrityChart *chart);
 gboolean _integrity_chart_has_heatmap   (IntegrityChart *chart);
 gboolean _integrity_chart_is_bar_kind   (IntegrityChartSeriesKind kind);

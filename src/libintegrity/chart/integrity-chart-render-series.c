@@ -452,15 +452,6 @@ hbar_step_for (Render *r,
   return (guint) MAX (1, ceil (r->line_height / MAX (slot, 1e-9)));
 }
 
-static guint
-first_hbar_series (IntegrityChart *chart)
-{
-  for (guint s = 0; s < chart->series->len; s++)
-    if (_integrity_chart_series (chart, s)->kind == INTEGRITY_CHART_SERIES_HBARS)
-      return s;
-  g_return_val_if_reached (0);
-}
-
 static char *
 hbar_name (Render               *r,
            IntegrityChartSeries *series,
@@ -477,10 +468,15 @@ double
 _render_hbar_label_width (Render *r,
                           double  plot_height)
 {
-  guint index = first_hbar_series (r->chart);
-  IntegrityChartSeries *series = _integrity_chart_series (r->chart, index);
-  g_autoptr(GArray) order = _integrity_chart_hbar_order (r->chart, index);
+  guint index = 0;
+  IntegrityChartSeries *series;
+  g_autoptr(GArray) order = NULL;
   double widest = 0;
+
+  if (!_integrity_chart_find_kind (r->chart, INTEGRITY_CHART_SERIES_HBARS, &index))
+    g_return_val_if_reached (0);
+  series = _integrity_chart_series (r->chart, index);
+  order = _integrity_chart_hbar_order (r->chart, index);
 
   r->hbar_label_step = hbar_step_for (r, plot_height / MAX (order->len, 1));
   for (guint k = 0; k < order->len; k += r->hbar_label_step)

@@ -97,18 +97,15 @@ draw_readout (IntegrityChartView *self,
   const GdkRGBA *paper = &self->style.background;
   double p = integrity_chart_geometry_x_to_pixel (g, x);
   double box_x, box_y;
+  guint series;
   int w, h;
 
-  if (g->horizontal)
+  /* Horizontal bars: the row of this category. The geometry is that of the
+   * last drawing, which a chart changed since may no longer match. */
+  if (g->horizontal && _integrity_chart_find_kind (self->chart, INTEGRITY_CHART_SERIES_HBARS, &series))
     {
-      g_autoptr(GArray) order = NULL;
-      guint series = 0;
+      g_autoptr(GArray) order = _integrity_chart_hbar_order (self->chart, series);
 
-      /* Horizontal bars: the row of this category. */
-      while (series < integrity_chart_get_n_series (self->chart)
-             && integrity_chart_get_series_kind (self->chart, series) != INTEGRITY_CHART_SERIES_HBARS)
-        series++;
-      order = _integrity_chart_hbar_order (self->chart, series);
       for (guint k = 0; k < order->len; k++)
         if (g_array_index (_integrity_chart_series (self->chart, series)->x, double,
                            g_array_index (order, guint, k)) == x)
@@ -410,14 +407,11 @@ pointer_moved (GtkEventControllerMotion *motion,
   if (g->horizontal)
     {
       /* Slots are ranks, best first: find the category at that rank. */
-      guint series = 0;
+      guint series;
       g_autoptr(GArray) order = NULL;
       int rank = (int) lround (x);
 
-      while (series < integrity_chart_get_n_series (self->chart)
-             && integrity_chart_get_series_kind (self->chart, series) != INTEGRITY_CHART_SERIES_HBARS)
-        series++;
-      if (series == integrity_chart_get_n_series (self->chart))
+      if (!_integrity_chart_find_kind (self->chart, INTEGRITY_CHART_SERIES_HBARS, &series))
         return;
       order = _integrity_chart_hbar_order (self->chart, series);
       if (rank < 0 || rank >= (int) order->len)

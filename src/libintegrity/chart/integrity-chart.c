@@ -485,26 +485,32 @@ _integrity_chart_is_bar_kind (IntegrityChartSeriesKind kind)
       || kind == INTEGRITY_CHART_SERIES_HBARS;
 }
 
-static gboolean
-has_kind (IntegrityChart           *chart,
-          IntegrityChartSeriesKind  kind)
+/* The first series of @kind, if the chart has one. */
+gboolean
+_integrity_chart_find_kind (IntegrityChart           *chart,
+                            IntegrityChartSeriesKind  kind,
+                            guint                    *index)
 {
   for (guint i = 0; i < chart->series->len; i++)
     if (_integrity_chart_series (chart, i)->kind == kind)
-      return TRUE;
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
   return FALSE;
 }
 
 gboolean
 _integrity_chart_is_horizontal (IntegrityChart *chart)
 {
-  return has_kind (chart, INTEGRITY_CHART_SERIES_HBARS);
+  return _integrity_chart_find_kind (chart, INTEGRITY_CHART_SERIES_HBARS, NULL);
 }
 
 gboolean
 _integrity_chart_has_heatmap (IntegrityChart *chart)
 {
-  return has_kind (chart, INTEGRITY_CHART_SERIES_HEATMAP);
+  return _integrity_chart_find_kind (chart, INTEGRITY_CHART_SERIES_HEATMAP, NULL);
 }
 
 double
