@@ -1,4 +1,4 @@
-/* test-page-reload.c — a hidden page reads the store when shown, once. SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-page-reload.c — a hidden page reads the store when shown, once; a first showing comes in steps. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <integrity.h>
@@ -67,11 +67,179 @@ test_hidden_page_waits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A page's sections, as a page lays them out: a headline, a row of tiles,
+ * a line the page keeps hidden, a flow box of charts and a list. */
+typedef struct
+{
+  GtkWidget *window;
+  GtkWidget *sections;
+  GtkWidget *order[8];     /* every widget the reveal shows, top to bottom */
+  GtkWidget *kept_hidden;
+  guint      n_order;
+  GArray    *shown_per_frame;  /* (element-type guint) at each frame's layout */
+} Page;
+
+static GtkWidget *
+add_label (Page      *page,
+           GtkWidget *parent,
+           gboolean   revealed)
+{
+  GtkWidget *label = gtk_label_new ("figure");
+
+  if (GTK_IS_FLOW_BOX (parent))
+    gtk_flow_box_append (GTK_FLOW_BOX (parent), label);
+  else
+    gtk_box_append (GTK_BOX (parent), label);
+  if (revealed)
+    page->order[page->n_order++] = GTK_IS_FLOW_BOX (parent) ? gtk_widget_get_parent (label) : label;
+  return label;
+}
+
+static guint
+count_shown (Page *page)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < page->n_order; i++)
+    shown += gtk_widget_get_visible (page->order[i]);
+  return shown;
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Page          *page)
+{
+  guint shown = count_shown (page);
+
+  g_array_append_val (page->shown_per_frame, shown);
+}
+
+static void
+page_init (Page *page)
+{
+  GtkWidget *tiles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *charts = gtk_flow_box_new ();
+
+  memset (page, 0, sizeof *page);
+  page->window = gtk_window_new ();
+  page->sections = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_window_set_child (GTK_WINDOW (page->window), page->sections);
+  gtk_window_present (GTK_WINDOW (page->window));
+  g_assert_true (itest_wait_until (is_mapped, page->sections, 5000));
+
+  add_label (page, page->sections, FALSE);               /* the headline: shown at once */
+  gtk_box_append (GTK_BOX (page->sections), tiles);       /* shown with its first tile */
+  page->order[page->n_order++] = tiles;
+  add_label (page, tiles, FALSE);
+  add_label (page, tiles, TRUE);
+  add_label (page, tiles, TRUE);
+  page->kept_hidden = add_label (page, page->sections, FALSE);
+  gtk_widget_set_visible (page->kept_hidden, FALSE);
+  gtk_box_append (GTK_BOX (page->sections), charts);
+  page->order[page->n_order++] = charts;
+  add_label (page, charts, FALSE);
+  add_label (page, charts, TRUE);
+  add_label (page, page->sections, TRUE);                /* the list */
+
+  page->shown_per_frame = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect_after (gtk_widget_get_frame_clock (page->window), "layout", G_CALLBACK (on_layout), page);
+}
+
+static void
+page_clear (Page *page)
+{
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (page->window), page);
+  g_array_unref (page->shown_per_frame);
+  gtk_window_destroy (GTK_WINDOW (page->window));
+}
+
+static gboolean
+is_not_revealing (gpointer data)
+{
+  return !integrity_pages_are_revealing ();
+}
+
+static void
+test_reveal_one_step_a_frame (void)
+{
+  Page page;
+
+  page_init (&page);
+  g_assert_cmpuint (page.n_order, ==, 6);
+  itest_spin (50);
+  g_array_set_size (page.shown_per_frame, 0);
+
+  integrity_page_reveal_in_steps (page.sections);
+  g_assert_true (integrity_pages_are_revealing ());
+  g_assert_cmpuint (count_shown (&page), ==, 0);
+  g_assert_true (itest_wait_until (is_not_revealing, NULL, 5000));
+
+  /* The first frame lays out the headline alone; each frame after adds one
+   * more widget, top to bottom, tiles and charts one by one. */
+  g_assert_cmpuint (page.shown_per_frame->len, >=, page.n_order + 1);
+  for (guint frame = 0; frame <= page.n_order; frame++)
+    g_assert_cmpuint (g_array_index (page.shown_per_frame, guint, frame), ==, frame);
+  for (guint i = 0; i < page.n_order; i++)
+    g_assert_true (gtk_widget_get_visible (page.order[i]));
+  g_assert_false (gtk_widget_get_visible (page.kept_hidden));
+
+  /* Only the first showing is spread out. */
+  gtk_widget_set_visible (page.order[page.n_order - 1], FALSE);
+  gtk_widget_set_visible (page.order[page.n_order - 1], TRUE);
+  integrity_page_reveal_in_steps (page.sections);
+  g_assert_false (integrity_pages_are_revealing ());
+  g_assert_cmpuint (count_shown (&page), ==, page.n_order);
+
+  page_clear (&page);
+}
+
+static void
+test_reveal_new_figures_meanwhile (void)
+{
+  Page page;
+  GtkWidget *last = NULL;
+
+  page_init (&page);
+  integrity_page_reveal_in_steps (page.sections);
+  itest_spin (20);
+  g_assert_true (integrity_pages_are_revealing ());
+
+  /* New figures before the reveal ends: what is waiting shows at once, and
+   * the page's own choices after that stand. */
+  integrity_page_reveal_in_steps (page.sections);
+  g_assert_false (integrity_pages_are_revealing ());
+  g_assert_cmpuint (count_shown (&page), ==, page.n_order);
+  last = page.order[page.n_order - 1];
+  gtk_widget_set_visible (last, FALSE);
+  gtk_widget_set_visible (page.kept_hidden, TRUE);
+  itest_spin (50);
+  g_assert_false (gtk_widget_get_visible (last));
+  g_assert_true (gtk_widget_get_visible (page.kept_hidden));
+
+  page_clear (&page);
+}
+
+static void
+test_reveal_page_destroyed (void)
+{
+  Page page;
+
+  page_init (&page);
+  integrity_page_reveal_in_steps (page.sections);
+  g_assert_true (integrity_pages_are_revealing ());
+  page_clear (&page);
+  g_assert_false (integrity_pages_are_revealing ());
+  itest_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/page-reload/hidden-page-waits", test_hidden_page_waits);
+  g_test_add_func ("/page-reload/reveal-one-step-a-frame", test_reveal_one_step_a_frame);
+  g_test_add_func ("/page-reload/reveal-new-figures-meanwhile", test_reveal_new_figures_meanwhile);
+  g_test_add_func ("/page-reload/reveal-page-destroyed", test_reveal_page_destroyed);
   return g_test_run ();
 }

@@ -102,7 +102,8 @@ page_loaded (gpointer data)
   gboolean loaded = FALSE;
 
   g_object_get (integrity_window_get_page (f->window, "training"), "loaded", &loaded, NULL);
-  return loaded;
+  /* A first showing adds the page's sections a frame at a time. */
+  return loaded && !integrity_pages_are_revealing ();
 }
 
 static gboolean

@@ -75,6 +75,7 @@ struct _RecordingRatePage
   guint              loaded : 1;
 
   GtkStack          *stack;
+  GtkWidget         *sections;
   GtkLabel          *headline;
   GtkBox            *tiles;
   GtkLabel          *period_hint;
@@ -294,6 +295,7 @@ on_page_loaded (GObject      *source,
   show_tiles (self);
   show_charts (self);
   show_drill_months (self);
+  integrity_page_reveal_in_steps (self->sections);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
@@ -495,6 +497,7 @@ recording_rate_page_class_init (RecordingRatePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/recording-rate/recording-rate-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, sections);
   gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, headline);
   gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, tiles);
   gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, period_hint);

@@ -23,6 +23,7 @@ struct _TrainingPage
   gboolean          loaded;
 
   GtkStack         *stack;
+  GtkWidget        *sections;
   AdwStatusPage    *empty_page;
   GtkLabel         *title_label;
   GtkLabel         *subtitle_label;
@@ -172,6 +173,7 @@ show_data (TrainingPage     *self,
   show_cohorts (self, result);
   show_comparisons (self, g_ptr_array_index (result->charts, n_cohorts),
                     g_ptr_array_index (result->charts, n_cohorts + 1));
+  integrity_page_reveal_in_steps (self->sections);
   gtk_stack_set_visible_child_name (self->stack, "figures");
 }
 
@@ -343,6 +345,7 @@ training_page_class_init (TrainingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/training/training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrainingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TrainingPage, sections);
   gtk_widget_class_bind_template_child (widget_class, TrainingPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TrainingPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TrainingPage, subtitle_label);

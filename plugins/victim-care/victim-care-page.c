@@ -31,6 +31,7 @@ struct _VictimCarePage
 
   GtkWidget           *subtitle_label;
   GtkWidget           *view_stack;
+  GtkWidget           *sections;
   AdwViewStackPage    *queue_page;
   GtkWidget           *headline_label;
   GtkWidget           *tiles_box;
@@ -174,12 +175,14 @@ show_figures (VictimCarePage *self,
         gtk_flow_box_append (GTK_FLOW_BOX (self->tiles_box), integrity_kpi_tile_new (g_ptr_array_index (kpis, i)));
     }
   self->n_tiles = kpis->len;
-  gtk_label_set_label (GTK_LABEL (self->view_label), view_text != NULL ? view_text : "");
-  gtk_widget_set_visible (self->view_label, view_text != NULL);
 
   charts = victim_care_build_charts (data, 0);
   if (!integrity_chart_views_update (self->charts_grid, charts))
     build_chart_views (self, charts);
+
+  integrity_page_reveal_in_steps (self->sections);
+  gtk_label_set_label (GTK_LABEL (self->view_label), view_text != NULL ? view_text : "");
+  gtk_widget_set_visible (self->view_label, view_text != NULL);
 
   /* The count goes in the title, not a badge: libadwaita 1.2 draws badges
    * with a GL shader, which the Cairo renderer (no GPU, screenshots, the
@@ -621,6 +624,7 @@ victim_care_page_class_init (VictimCarePageClass *klass)
                                                "/org/crimedata/Integrity/plugins/victim-care/victim-care-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VictimCarePage, sections);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, queue_page);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, headline_label);
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, tiles_box);

@@ -30,6 +30,7 @@ shows_results (GtkWidget *widget)
  * A page that has a boolean "loaded" property says so itself (plugins'
  * pages should have one). Otherwise it has loaded once it shows figures,
  * charts or a status page; a page with no children once it is mapped.
+ * Either way, not while a first showing is still adding its sections.
  */
 gboolean
 integrity_screenshot_page_is_loaded (GtkWidget *page)
@@ -39,6 +40,8 @@ integrity_screenshot_page_is_loaded (GtkWidget *page)
 
   g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
 
+  if (integrity_pages_are_revealing ())
+    return FALSE;
   if (INTEGRITY_IS_OVERVIEW (page))
     return integrity_overview_is_loaded (INTEGRITY_OVERVIEW (page));
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (page), "loaded");

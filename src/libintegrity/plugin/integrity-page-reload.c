@@ -76,3 +76,134 @@ integrity_page_has_reload_due (GtkWidget *page)
   g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
   return g_object_get_data (G_OBJECT (page), RELOAD_KEY) != NULL;
 }
+
+/* A page's first showing measured, laid out and painted all of its
+ * sections in one frame: 20–40 ms of the main thread with GTK's Cairo
+ * renderer, where a frame has 16. Shown a piece per frame, no frame holds
+ * more than one tile or chart of new layout. Later showings reuse what
+ * those frames worked out, so only the first is spread out. */
+
+#define REVEAL_KEY "integrity-page-reveal"
+
+static guint n_revealing;
+
+typedef struct
+{
+  GPtrArray *pending;          /* (element-type GtkWidget) hidden here, to show in order */
+  guint      next;
+  guint      tick_id;
+  gboolean   first_frame_done;
+} Reveal;
+
+static void
+reveal_free (gpointer data)
+{
+  Reveal *reveal = data;
+
+  if (reveal->tick_id != 0)
+    n_revealing--;
+  g_ptr_array_unref (reveal->pending);
+  g_free (reveal);
+}
+
+static void
+reveal_end (GtkWidget *sections,
+            Reveal    *reveal)
+{
+  if (reveal->tick_id == 0)
+    return;
+  gtk_widget_remove_tick_callback (sections, reveal->tick_id);
+  reveal->tick_id = 0;
+  n_revealing--;
+  g_ptr_array_set_size (reveal->pending, 0);
+}
+
+static gboolean
+reveal_next (GtkWidget     *sections,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  Reveal *reveal = user_data;
+
+  /* Ticks run before a frame's layout: the frame that first shows the
+   * page shows only what was left visible. */
+  if (!reveal->first_frame_done)
+    reveal->first_frame_done = TRUE;
+  else
+    gtk_widget_set_visible (g_ptr_array_index (reveal->pending, reveal->next++), TRUE);
+  if (reveal->next < reveal->pending->len)
+    return G_SOURCE_CONTINUE;
+  reveal->tick_id = 0;
+  n_revealing--;
+  g_ptr_array_set_size (reveal->pending, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hides @container's visible children after the first, adding them to
+ * @reveal in order. A section that is a box, flow box or grid shows its
+ * items one per frame too: tiles and charts are the costly part. */
+static void
+hide_after_first (Reveal    *reveal,
+                  GtkWidget *container,
+                  gboolean   into_sections)
+{
+  gboolean first = TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (container); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (!first)
+        {
+          gtk_widget_set_visible (child, FALSE);
+          g_ptr_array_add (reveal->pending, g_object_ref (child));
+        }
+      first = FALSE;
+      if (into_sections && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
+        hide_after_first (reveal, child, FALSE);
+    }
+}
+
+/**
+ * integrity_page_reveal_in_steps:
+ * @sections: the box holding a page's sections, top to bottom
+ *
+ * Call it each time the page has new figures, before it shows or hides
+ * any of @sections' items itself. The first time, it shows only the first
+ * of @sections' visible children, then one more per frame: each section,
+ * and each item of a section that is a box, flow box or grid. So no single
+ * frame lays out and paints the whole page. A later call shows at once
+ * what is still waiting; the page's own showing and hiding after it stand.
+ */
+void
+integrity_page_reveal_in_steps (GtkWidget *sections)
+{
+  Reveal *reveal;
+
+  g_return_if_fail (GTK_IS_WIDGET (sections));
+
+  reveal = g_object_get_data (G_OBJECT (sections), REVEAL_KEY);
+  if (reveal != NULL)
+    {
+      for (guint i = reveal->next; i < reveal->pending->len; i++)
+        gtk_widget_set_visible (g_ptr_array_index (reveal->pending, i), TRUE);
+      reveal_end (sections, reveal);
+      return;
+    }
+  reveal = g_new0 (Reveal, 1);
+  reveal->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_object_set_data_full (G_OBJECT (sections), REVEAL_KEY, reveal, reveal_free);
+  hide_after_first (reveal, sections, TRUE);
+  if (reveal->pending->len == 0)
+    return;
+  reveal->tick_id = gtk_widget_add_tick_callback (sections, reveal_next, reveal, NULL);
+  n_revealing++;
+}
+
+/* TRUE while some page is still showing its sections (screenshots wait). */
+gboolean
+integrity_pages_are_revealing (void)
+{
+  return n_revealing > 0;
+}
