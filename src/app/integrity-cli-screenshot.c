@@ -20,7 +20,6 @@ integrity_cli_run_screenshot (int   argc,
   g_autofree char *page = NULL;
   g_autoptr(IntegritySession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkCssProvider) css = NULL;
   g_autoptr(IntegrityFilter) filter = NULL;
   IntegrityWindow *window;
   gboolean dark = FALSE;
@@ -60,10 +59,7 @@ integrity_cli_run_screenshot (int   argc,
   adw_init ();
   /* No crossfades half way through when the picture is taken. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  integrity_window_add_style (gdk_display_get_default ());
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 

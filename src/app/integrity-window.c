@@ -568,3 +568,21 @@ integrity_window_get_session (IntegrityWindow *self)
   g_return_val_if_fail (INTEGRITY_IS_WINDOW (self), NULL);
   return self->session;
 }
+
+/**
+ * integrity_window_add_style:
+ *
+ * Adds the app's stylesheet to @display, for a window made without the
+ * application (which loads it itself): screenshots and benchmarks.
+ */
+void
+integrity_window_add_style (GdkDisplay *display)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

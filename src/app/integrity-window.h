@@ -23,5 +23,6 @@ void              integrity_window_add_toast       (IntegrityWindow      *self,
                                                     const char           *message);
 gboolean          integrity_window_move_focus      (IntegrityWindow      *self,
                                                     GtkDirectionType      direction);
+void              integrity_window_add_style       (GdkDisplay           *display);
 
 G_END_DECLS
