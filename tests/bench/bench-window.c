@@ -12,11 +12,31 @@
 
 /* Prints tab-separated lines (LABEL WHAT DETAIL VALUE UNIT) for tools/bench.
  * Run under a display (xvfb-run). A high-priority timer ticks every
- * millisecond; the longest gap between ticks is the longest stall. */
+ * millisecond; the longest gap between ticks is the longest stall.
+ * INTEGRITY_BENCH_TRACE=1 also prints, on stderr, each step's start, each
+ * frame's layout and paint CPU and each gap over 8 ms, with the monotonic
+ * clock in ms: to match against `perf record -k CLOCK_MONOTONIC`. */
 
 #define TICK_MS 1
 #define SETTLE_MS 300
 #define LOAD_TIMEOUT_MS 30000
+
+static gboolean tracing;
+
+static void G_GNUC_PRINTF (1, 2)
+trace (const char *format,
+       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (!tracing)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s at %.1f\n", message, g_get_monotonic_time () / 1000.0);
+}
 
 static gint64 tick_last;
 static gint64 tick_max;
@@ -29,6 +49,8 @@ on_tick (gpointer data)
 
   if (tick_last != 0)
     tick_max = MAX (tick_max, now - tick_last);
+  if (tick_last != 0 && now - tick_last > 8000)
+    trace ("gap %.1f ms ending", (now - tick_last) / 1000.0);
   tick_last = now;
   tick_count++;
   return G_SOURCE_CONTINUE;
@@ -67,6 +89,7 @@ on_phase_done (GdkFrameClock *clock,
   gint64 now = bench_thread_cpu_us ();
 
   *worst = MAX (*worst, now - phase_mark);
+  trace ("frame %s %.1f ms CPU, ending", worst == &layout_max ? "layout" : "paint", (now - phase_mark) / 1000.0);
   phase_mark = now;
 }
 
@@ -148,7 +171,9 @@ main (int   argc,
       return 2;
     }
   label = argv[2];
+  tracing = g_strcmp0 (g_getenv ("INTEGRITY_BENCH_TRACE"), "1") == 0;
   adw_init ();
+  integrity_window_add_style (gdk_display_get_default ());
   session = integrity_session_new (argv[1], &error);
   if (session == NULL)
     g_error ("%s", error->message);
@@ -183,8 +208,10 @@ main (int   argc,
         if (page == NULL)
           continue;
         stall_reset ();
+        trace ("show %s", pages[i]);
         integrity_window_show_page (window, pages[i]);
         ready = wait_loaded (page, FALSE);
+        trace ("loaded");
         spin_ms (SETTLE_MS);
         worst_switch = MAX (worst_switch, tick_max / 1000.0);
         g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (ready %.0f ms; worst layout %.1f, paint %.1f ms CPU)\n",
@@ -224,6 +251,7 @@ main (int   argc,
       for (guint change = 0; change < 2; change++)
         {
           stall_reset ();
+          trace ("filter change%s on %s", change == 0 ? "" : " back", pages[i]);
           integrity_context_set_filter (context, change == 0 ? changed : back);
           ready = wait_loaded (page, TRUE);
           spin_ms (SETTLE_MS);
