@@ -248,6 +248,86 @@ test_views_take_new_figures (void)
   g_object_unref (tiles_box);
 }
 
+typedef struct
+{
+  GtkWidget *tiles[3];
+  GArray    *new_per_frame;  /* (element-type guint) tiles showing the new figure at each layout */
+} TileFrames;
+
+static void
+count_new_tiles (GdkFrameClock *clock,
+                 TileFrames    *frames)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames->tiles); i++)
+    n += find_label (frames->tiles[i], "77.7%") != NULL;
+  g_array_append_val (frames->new_per_frame, n);
+}
+
+static gboolean
+tiles_settled (gpointer data)
+{
+  return !integrity_pages_are_settling ();
+}
+
+/* New figures go into one tile a frame on screen, so no frame measures and
+ * paints every tile again; off screen, all at once. */
+static void
+test_tiles_take_new_figures_a_frame_each (void)
+{
+  g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  TileFrames frames = { { NULL }, g_array_new (FALSE, FALSE, sizeof (guint)) };
+  GdkFrameClock *clock;
+
+  for (guint i = 0; i < G_N_ELEMENTS (frames.tiles); i++)
+    {
+      IntegrityKpi *kpi = integrity_kpi_new ("recording-rate", "rate", "Recording rate", INTEGRITY_FORMAT_PERCENT);
+
+      kpi->value = 0.5;
+      frames.tiles[i] = integrity_kpi_tile_new (kpi);
+      gtk_box_append (GTK_BOX (box), frames.tiles[i]);
+      kpi->value = 0.777;
+      g_ptr_array_add (kpis, kpi);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (itest_wait_for_mapped (window, INTEGRITY_TYPE_KPI_TILE, 3, 5000));
+  itest_spin (50);
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (count_new_tiles), &frames);
+
+  g_assert_true (integrity_kpi_tiles_update (box, kpis));
+  g_assert_nonnull (find_label (frames.tiles[0], "77.7%"));
+  g_assert_nonnull (find_label (frames.tiles[2], "50.0%"));
+  g_assert_true (integrity_pages_are_settling ());
+  g_assert_true (itest_wait_until (tiles_settled, NULL, 5000));
+  g_assert_cmpuint (frames.new_per_frame->len, >=, 3);
+  for (guint frame = 0; frame < 3; frame++)
+    g_assert_cmpuint (g_array_index (frames.new_per_frame, guint, frame), ==, frame + 1);
+
+  /* Figures that come before the last ones are all shown go in first. */
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 2))->value = 0.5;
+  g_assert_true (integrity_kpi_tiles_update (box, kpis));
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 2))->value = 0.9;
+  g_assert_true (integrity_kpi_tiles_update (box, kpis));
+  g_assert_true (itest_wait_until (tiles_settled, NULL, 5000));
+  g_assert_nonnull (find_label (frames.tiles[2], "90.0%"));
+
+  /* Hidden: nothing to paint, so no waiting. */
+  gtk_widget_set_visible (box, FALSE);
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 2))->value = 0.8;
+  g_assert_true (integrity_kpi_tiles_update (box, kpis));
+  g_assert_false (integrity_pages_are_settling ());
+  g_assert_nonnull (find_label (frames.tiles[2], "80.0%"));
+
+  g_signal_handlers_disconnect_by_data (clock, &frames);
+  g_array_unref (frames.new_per_frame);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 popover_shown (gpointer data)
 {
@@ -435,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/menu-opens", test_menu_opens);
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
   g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
+  g_test_add_func ("/kpi-tile/new-figures-a-frame-each", test_tiles_take_new_figures_a_frame_each);
   g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
   g_test_add_func ("/chart-view/new-figures-replace-old-drawing", test_new_figures_replace_old_drawing);
 

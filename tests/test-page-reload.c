@@ -156,7 +156,7 @@ page_clear (Page *page)
 static gboolean
 is_not_revealing (gpointer data)
 {
-  return !integrity_pages_are_revealing ();
+  return !integrity_pages_are_settling ();
 }
 
 static void
@@ -170,7 +170,7 @@ test_reveal_one_step_a_frame (void)
   g_array_set_size (page.shown_per_frame, 0);
 
   integrity_page_reveal_in_steps (page.sections);
-  g_assert_true (integrity_pages_are_revealing ());
+  g_assert_true (integrity_pages_are_settling ());
   g_assert_cmpuint (count_shown (&page), ==, 0);
   g_assert_true (itest_wait_until (is_not_revealing, NULL, 5000));
 
@@ -187,7 +187,7 @@ test_reveal_one_step_a_frame (void)
   gtk_widget_set_visible (page.order[page.n_order - 1], FALSE);
   gtk_widget_set_visible (page.order[page.n_order - 1], TRUE);
   integrity_page_reveal_in_steps (page.sections);
-  g_assert_false (integrity_pages_are_revealing ());
+  g_assert_false (integrity_pages_are_settling ());
   g_assert_cmpuint (count_shown (&page), ==, page.n_order);
 
   page_clear (&page);
@@ -202,12 +202,12 @@ test_reveal_new_figures_meanwhile (void)
   page_init (&page);
   integrity_page_reveal_in_steps (page.sections);
   itest_spin (20);
-  g_assert_true (integrity_pages_are_revealing ());
+  g_assert_true (integrity_pages_are_settling ());
 
   /* New figures before the reveal ends: what is waiting shows at once, and
    * the page's own choices after that stand. */
   integrity_page_reveal_in_steps (page.sections);
-  g_assert_false (integrity_pages_are_revealing ());
+  g_assert_false (integrity_pages_are_settling ());
   g_assert_cmpuint (count_shown (&page), ==, page.n_order);
   last = page.order[page.n_order - 1];
   gtk_widget_set_visible (last, FALSE);
@@ -226,9 +226,9 @@ test_reveal_page_destroyed (void)
 
   page_init (&page);
   integrity_page_reveal_in_steps (page.sections);
-  g_assert_true (integrity_pages_are_revealing ());
+  g_assert_true (integrity_pages_are_settling ());
   page_clear (&page);
-  g_assert_false (integrity_pages_are_revealing ());
+  g_assert_false (integrity_pages_are_settling ());
   itest_spin (50);
 }
 

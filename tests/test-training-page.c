@@ -103,7 +103,7 @@ page_loaded (gpointer data)
 
   g_object_get (integrity_window_get_page (f->window, "training"), "loaded", &loaded, NULL);
   /* A first showing adds the page's sections a frame at a time. */
-  return loaded && !integrity_pages_are_revealing ();
+  return loaded && !integrity_pages_are_settling ();
 }
 
 static gboolean

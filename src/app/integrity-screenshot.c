@@ -40,7 +40,7 @@ integrity_screenshot_page_is_loaded (GtkWidget *page)
 
   g_return_val_if_fail (GTK_IS_WIDGET (page), FALSE);
 
-  if (integrity_pages_are_revealing ())
+  if (integrity_pages_are_settling ())
     return FALSE;
   if (INTEGRITY_IS_OVERVIEW (page))
     return integrity_overview_is_loaded (INTEGRITY_OVERVIEW (page));

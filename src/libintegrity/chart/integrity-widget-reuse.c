@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "integrity-chart-view.h"
+#include "integrity-frame-steps.h"
 #include "integrity-kpi-tile.h"
 #include "integrity-widget-reuse.h"
 
@@ -35,20 +36,67 @@ children_of_type (GtkWidget *container,
 typedef void (*SetFigures) (GtkWidget *widget,
                             gpointer   figures);
 
+#define FIGURE_STEPS "integrity-widget-reuse-steps"
+
+/* One widget's new figures, waiting for their frame. */
+typedef struct
+{
+  GtkWidget  *widget;
+  GPtrArray  *values;
+  guint       index;
+  SetFigures  set_figures;
+} PendingFigures;
+
+static void
+pending_figures_free (gpointer data)
+{
+  PendingFigures *pending = data;
+
+  g_object_unref (pending->widget);
+  g_ptr_array_unref (pending->values);
+  g_free (pending);
+}
+
+static void
+set_pending_figures (gpointer data)
+{
+  PendingFigures *pending = data;
+
+  pending->set_figures (pending->widget, g_ptr_array_index (pending->values, pending->index));
+}
+
 /* Gives each widget of @type in @container the matching entry of @values,
- * when there are as many; FALSE otherwise. */
+ * when there are as many; FALSE otherwise. With @a_frame_each, the first
+ * now and each other in a frame of its own: new text in every tile at once
+ * was a frame of 10 ms, half measuring labels and half painting them. */
 static gboolean
 update_in_place (GtkWidget  *container,
                  GType       type,
                  GPtrArray  *values,
-                 SetFigures  set_figures)
+                 SetFigures  set_figures,
+                 gboolean    a_frame_each)
 {
   g_autoptr(GPtrArray) widgets = children_of_type (container, type);
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (pending_figures_free);
 
   if (widgets->len != values->len || widgets->len == 0)
     return FALSE;
+  /* Off screen nothing is painted: all at once. */
+  a_frame_each = a_frame_each && gtk_widget_get_mapped (container);
   for (guint i = 0; i < widgets->len; i++)
-    set_figures (g_ptr_array_index (widgets, i), g_ptr_array_index (values, i));
+    if (i == 0 || !a_frame_each)
+      set_figures (g_ptr_array_index (widgets, i), g_ptr_array_index (values, i));
+    else
+      {
+        PendingFigures *pending = g_new0 (PendingFigures, 1);
+
+        pending->widget = g_object_ref (g_ptr_array_index (widgets, i));
+        pending->values = g_ptr_array_ref (values);
+        pending->index = i;
+        pending->set_figures = set_figures;
+        g_ptr_array_add (later, pending);
+      }
+  _integrity_frame_steps_start (container, FIGURE_STEPS, later, set_pending_figures);
   return TRUE;
 }
 
@@ -82,7 +130,7 @@ integrity_chart_views_update (GtkWidget *container,
 {
   g_return_val_if_fail (GTK_IS_WIDGET (container), FALSE);
   g_return_val_if_fail (charts != NULL, FALSE);
-  return update_in_place (container, INTEGRITY_TYPE_CHART_VIEW, charts, set_chart);
+  return update_in_place (container, INTEGRITY_TYPE_CHART_VIEW, charts, set_chart, FALSE);
 }
 
 /**
@@ -90,7 +138,10 @@ integrity_chart_views_update (GtkWidget *container,
  * @container: a box or flow box of KPI tiles
  * @kpis: (element-type IntegrityKpi): the figures to show, in order
  *
- * Like integrity_chart_views_update(), for tiles.
+ * Like integrity_chart_views_update(), for tiles. The first tile shows its
+ * figures at once, each other in the frame after the one before, so no
+ * frame measures and paints every tile again; integrity_pages_are_settling()
+ * says when they are all shown.
  *
  * Returns: %FALSE when the numbers differ.
  */
@@ -100,5 +151,5 @@ integrity_kpi_tiles_update (GtkWidget *container,
 {
   g_return_val_if_fail (GTK_IS_WIDGET (container), FALSE);
   g_return_val_if_fail (kpis != NULL, FALSE);
-  return update_in_place (container, INTEGRITY_TYPE_KPI_TILE, kpis, set_kpi);
+  return update_in_place (container, INTEGRITY_TYPE_KPI_TILE, kpis, set_kpi, TRUE);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "integrity-page-reload.h"
+#include "chart/integrity-frame-steps.h"
 
 /* A filter change or an import reached every page at once, and each hidden
  * page ran its queries and rebuilt its charts alongside the one a person
@@ -83,68 +84,21 @@ integrity_page_has_reload_due (GtkWidget *page)
  * more than one tile or chart of new layout. Later showings reuse what
  * those frames worked out, so only the first is spread out. */
 
-#define REVEAL_KEY "integrity-page-reveal"
-
-static guint n_revealing;
-
-typedef struct
-{
-  GPtrArray *pending;          /* (element-type GtkWidget) hidden here, to show in order */
-  guint      next;
-  guint      tick_id;
-  gboolean   first_frame_done;
-} Reveal;
+#define REVEALED_KEY "integrity-page-revealed"
+#define REVEAL_STEPS "integrity-page-reveal-steps"
 
 static void
-reveal_free (gpointer data)
+show_widget (gpointer widget)
 {
-  Reveal *reveal = data;
-
-  if (reveal->tick_id != 0)
-    n_revealing--;
-  g_ptr_array_unref (reveal->pending);
-  g_free (reveal);
-}
-
-static void
-reveal_end (GtkWidget *sections,
-            Reveal    *reveal)
-{
-  if (reveal->tick_id == 0)
-    return;
-  gtk_widget_remove_tick_callback (sections, reveal->tick_id);
-  reveal->tick_id = 0;
-  n_revealing--;
-  g_ptr_array_set_size (reveal->pending, 0);
-}
-
-static gboolean
-reveal_next (GtkWidget     *sections,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  Reveal *reveal = user_data;
-
-  /* Ticks run before a frame's layout: the frame that first shows the
-   * page shows only what was left visible. */
-  if (!reveal->first_frame_done)
-    reveal->first_frame_done = TRUE;
-  else
-    gtk_widget_set_visible (g_ptr_array_index (reveal->pending, reveal->next++), TRUE);
-  if (reveal->next < reveal->pending->len)
-    return G_SOURCE_CONTINUE;
-  reveal->tick_id = 0;
-  n_revealing--;
-  g_ptr_array_set_size (reveal->pending, 0);
-  return G_SOURCE_REMOVE;
+  gtk_widget_set_visible (widget, TRUE);
 }
 
 /* Hides @container's visible children after the first, adding them to
- * @reveal in order. A section that is a box, flow box or grid shows its
+ * @hidden in order. A section that is a box, flow box or grid shows its
  * items one per frame too: tiles and charts are the costly part. */
 static void
-hide_after_first (Reveal    *reveal,
-                  GtkWidget *container,
+hide_after_first (GtkWidget *container,
+                  GPtrArray *hidden,
                   gboolean   into_sections)
 {
   gboolean first = TRUE;
@@ -157,11 +111,11 @@ hide_after_first (Reveal    *reveal,
       if (!first)
         {
           gtk_widget_set_visible (child, FALSE);
-          g_ptr_array_add (reveal->pending, g_object_ref (child));
+          g_ptr_array_add (hidden, g_object_ref (child));
         }
       first = FALSE;
       if (into_sections && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
-        hide_after_first (reveal, child, FALSE);
+        hide_after_first (child, hidden, FALSE);
     }
 }
 
@@ -179,31 +133,29 @@ hide_after_first (Reveal    *reveal,
 void
 integrity_page_reveal_in_steps (GtkWidget *sections)
 {
-  Reveal *reveal;
+  g_autoptr(GPtrArray) hidden = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (sections));
 
-  reveal = g_object_get_data (G_OBJECT (sections), REVEAL_KEY);
-  if (reveal != NULL)
+  if (g_object_get_data (G_OBJECT (sections), REVEALED_KEY) != NULL)
     {
-      for (guint i = reveal->next; i < reveal->pending->len; i++)
-        gtk_widget_set_visible (g_ptr_array_index (reveal->pending, i), TRUE);
-      reveal_end (sections, reveal);
+      _integrity_frame_steps_finish (sections, REVEAL_STEPS);
       return;
     }
-  reveal = g_new0 (Reveal, 1);
-  reveal->pending = g_ptr_array_new_with_free_func (g_object_unref);
-  g_object_set_data_full (G_OBJECT (sections), REVEAL_KEY, reveal, reveal_free);
-  hide_after_first (reveal, sections, TRUE);
-  if (reveal->pending->len == 0)
-    return;
-  reveal->tick_id = gtk_widget_add_tick_callback (sections, reveal_next, reveal, NULL);
-  n_revealing++;
+  g_object_set_data (G_OBJECT (sections), REVEALED_KEY, GINT_TO_POINTER (TRUE));
+  hidden = g_ptr_array_new_with_free_func (g_object_unref);
+  hide_after_first (sections, hidden, TRUE);
+  _integrity_frame_steps_start (sections, REVEAL_STEPS, hidden, show_widget);
 }
 
-/* TRUE while some page is still showing its sections (screenshots wait). */
+/**
+ * integrity_pages_are_settling:
+ *
+ * Returns: %TRUE while a page is still putting its sections, or new
+ * figures into its tiles, on screen a frame at a time (screenshots wait).
+ */
 gboolean
-integrity_pages_are_revealing (void)
+integrity_pages_are_settling (void)
 {
-  return n_revealing > 0;
+  return _integrity_frame_steps_pending ();
 }

@@ -12,6 +12,6 @@ void     integrity_page_reload_when_shown (GtkWidget           *page,
 gboolean integrity_page_has_reload_due    (GtkWidget           *page);
 
 void     integrity_page_reveal_in_steps   (GtkWidget           *sections);
-gboolean integrity_pages_are_revealing    (void);
+gboolean integrity_pages_are_settling     (void);
 
 G_END_DECLS

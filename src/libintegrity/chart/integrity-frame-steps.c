@@ -1,0 +1,122 @@
+/* integrity-frame-steps.c — work spread over frames, one step a frame. SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "integrity-frame-steps.h"
+
+/* With GTK's Cairo renderer a frame that lays out and paints a whole page
+ * takes longer than the 16 ms a frame has. Work that changes many widgets
+ * at once (a page's first showing, new figures in every tile) is done a
+ * widget a frame instead, so each frame lays out and repaints one. */
+
+static guint n_running;
+
+typedef struct
+{
+  GPtrArray          *items;
+  IntegrityFrameStep  step;
+  guint               next;
+  guint               tick_id;
+  gboolean            first_frame_done;
+} FrameSteps;
+
+static void
+frame_steps_stop (FrameSteps *steps)
+{
+  if (steps->tick_id == 0)
+    return;
+  steps->tick_id = 0;
+  n_running--;
+}
+
+static void
+frame_steps_free (gpointer data)
+{
+  FrameSteps *steps = data;
+
+  frame_steps_stop (steps);
+  g_ptr_array_unref (steps->items);
+  g_free (steps);
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  FrameSteps *steps = user_data;
+
+  /* Ticks run before a frame's layout: the frame already due shows what
+   * the caller did itself, and the steps begin in the one after. */
+  if (!steps->first_frame_done)
+    steps->first_frame_done = TRUE;
+  else
+    steps->step (g_ptr_array_index (steps->items, steps->next++));
+  if (steps->next < steps->items->len)
+    return G_SOURCE_CONTINUE;
+  frame_steps_stop (steps);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _integrity_frame_steps_start:
+ * @widget: whose frame clock paces the steps; they stop if it is destroyed
+ * @name: which of @widget's step lists this is
+ * @items: (transfer none): what to pass to @step, in order (kept by reference)
+ * @step: called with each item, one per frame, from the frame after next
+ *
+ * Steps of the same name still waiting are run at once first, so none is
+ * ever lost.
+ */
+void
+_integrity_frame_steps_start (GtkWidget          *widget,
+                              const char         *name,
+                              GPtrArray          *items,
+                              IntegrityFrameStep  step)
+{
+  FrameSteps *steps;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL && items != NULL && step != NULL);
+
+  _integrity_frame_steps_finish (widget, name);
+  if (items->len == 0)
+    return;
+  steps = g_new0 (FrameSteps, 1);
+  steps->items = g_ptr_array_ref (items);
+  steps->step = step;
+  g_object_set_data_full (G_OBJECT (widget), name, steps, frame_steps_free);
+  steps->tick_id = gtk_widget_add_tick_callback (widget, on_tick, steps, NULL);
+  n_running++;
+}
+
+/* Runs at once the steps @name of @widget still has; TRUE if there were any. */
+gboolean
+_integrity_frame_steps_finish (GtkWidget  *widget,
+                               const char *name)
+{
+  FrameSteps *steps;
+  gboolean any;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  steps = g_object_get_data (G_OBJECT (widget), name);
+  if (steps == NULL)
+    return FALSE;
+  any = steps->tick_id != 0;
+  if (any)
+    {
+      gtk_widget_remove_tick_callback (widget, steps->tick_id);
+      frame_steps_stop (steps);
+    }
+  while (steps->next < steps->items->len)
+    steps->step (g_ptr_array_index (steps->items, steps->next++));
+  g_object_set_data (G_OBJECT (widget), name, NULL);
+  return any;
+}
+
+/* TRUE while any widget has steps still to run. */
+gboolean
+_integrity_frame_steps_pending (void)
+{
+  return n_running > 0;
+}

@@ -1,0 +1,18 @@
+/* integrity-frame-steps.h — work spread over frames, one step a frame (the library's own). SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef void (*IntegrityFrameStep) (gpointer item);
+
+void     _integrity_frame_steps_start   (GtkWidget          *widget,
+                                         const char         *name,
+                                         GPtrArray          *items,
+                                         IntegrityFrameStep  step);
+gboolean _integrity_frame_steps_finish  (GtkWidget          *widget,
+                                         const char         *name);
+gboolean _integrity_frame_steps_pending (void);
+
+G_END_DECLS
