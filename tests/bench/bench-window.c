@@ -14,8 +14,10 @@
  * Run under a display (xvfb-run). A high-priority timer ticks every
  * millisecond; the longest gap between ticks is the longest stall.
  * INTEGRITY_BENCH_TRACE=1 also prints, on stderr, each step's start, each
- * frame's layout and paint CPU and each gap over 8 ms, with the monotonic
- * clock in ms: to match against `perf record -k CLOCK_MONOTONIC`. */
+ * frame's update (tick callbacks), layout and paint CPU and the whole
+ * frame's CPU and wall time, and each gap over 8 ms, with the monotonic
+ * clock in ms: to match against `perf record -k CLOCK_MONOTONIC`. The
+ * "worst layout/paint" figures leave the update phase out. */
 
 #define TICK_MS 1
 #define SETTLE_MS 300
@@ -93,10 +95,58 @@ on_phase_done (GdkFrameClock *clock,
   phase_mark = now;
 }
 
+/* For the trace: a whole frame, from its first phase to its last. */
+static gint64 frame_start_cpu, frame_start_wall;
+
+static void
+on_frame_start (GdkFrameClock *clock,
+                gpointer       data)
+{
+  if (frame_start_wall != 0)
+    return;  /* an earlier phase began it */
+  frame_start_cpu = bench_thread_cpu_us ();
+  frame_start_wall = g_get_monotonic_time ();
+}
+
+static gint64 update_start_cpu;
+
+static void
+on_update_start (GdkFrameClock *clock,
+                 gpointer       data)
+{
+  update_start_cpu = bench_thread_cpu_us ();
+}
+
+static void
+on_update_end (GdkFrameClock *clock,
+               gpointer       data)
+{
+  trace ("frame update %.1f ms CPU, ending", (bench_thread_cpu_us () - update_start_cpu) / 1000.0);
+}
+
+static void
+on_frame_end (GdkFrameClock *clock,
+              gpointer       data)
+{
+  trace ("frame whole %.1f ms CPU, %.1f ms wall, ending", (bench_thread_cpu_us () - frame_start_cpu) / 1000.0,
+         (g_get_monotonic_time () - frame_start_wall) / 1000.0);
+  frame_start_wall = 0;
+}
+
 static void
 watch_frames (GtkWidget *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (tracing)
+    {
+      g_signal_connect (clock, "flush-events", G_CALLBACK (on_frame_start), NULL);
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_start), NULL);
+      g_signal_connect (clock, "update", G_CALLBACK (on_frame_start), NULL);
+      g_signal_connect (clock, "update", G_CALLBACK (on_update_start), NULL);
+      g_signal_connect_after (clock, "update", G_CALLBACK (on_update_end), NULL);
+      g_signal_connect_after (clock, "after-paint", G_CALLBACK (on_frame_end), NULL);
+    }
 
   g_signal_connect_after (clock, "update", G_CALLBACK (on_frame_begin), NULL);
   g_signal_connect_after (clock, "layout", G_CALLBACK (on_phase_done), &layout_max);
