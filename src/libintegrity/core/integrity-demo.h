@@ -58,4 +58,17 @@ char          *integrity_demo_put_number       (char           *out,
                                                 guint           value,
                                                 guint           min_digits);
 
+/* Generating on two threads: integrity-demo.c says how. */
+IntegrityStore *integrity_demo_open_part       (IntegrityStore *store,
+                                                const char     *path,
+                                                GError        **error);
+gboolean       integrity_demo_attach_part      (IntegrityStore *store,
+                                                IntegrityStore *part,
+                                                const char     *name,
+                                                GError        **error);
+gboolean       integrity_demo_copy_parts       (IntegrityStore *store,
+                                                GPtrArray      *parts,
+                                                const char * const *names,
+                                                GError        **error);
+
 G_END_DECLS
