@@ -133,20 +133,14 @@ integrity_demo_poisson (GRand  *rand,
   return k;
 }
 
-/**
- * integrity_demo_suspend_triggers:
- * @names: (array zero-terminated=1): the triggers that keep rollups in step, row by row
- * @saved: (element-type utf8): receives their CREATE TRIGGER statements
- *
- * A demo writes millions of rows in one transaction: adding them to the
- * rollups a batch at a time (a district's rows, say) is several times
- * faster than a rollup upsert per row. Inside the demo's transaction.
- */
-gboolean
-integrity_demo_suspend_triggers (IntegrityStore      *store,
-                                 const char * const  *names,
-                                 GPtrArray           *saved,
-                                 GError             **error)
+/* Drops the schema objects of @type named in @names that exist, keeping
+ * their CREATE statements in @saved. */
+static gboolean
+suspend_objects (IntegrityStore      *store,
+                 const char          *type,
+                 const char * const  *names,
+                 GPtrArray           *saved,
+                 GError             **error)
 {
   sqlite3 *db = integrity_store_get_connection (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -155,15 +149,17 @@ integrity_demo_suspend_triggers (IntegrityStore      *store,
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
   g_return_val_if_fail (names != NULL && saved != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+  rc = sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2",
                            -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   for (guint i = 0; rc == SQLITE_OK && names[i] != NULL; i++)
     {
-      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\"", names[i]);
+          char *drop = sqlite3_mprintf ("DROP %s \"%w\"", type, names[i]);
 
           g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
           sqlite3_reset (stmt);
@@ -179,11 +175,49 @@ integrity_demo_suspend_triggers (IntegrityStore      *store,
 }
 
 /**
- * integrity_demo_resume_triggers:
- * @saved: (element-type utf8): from integrity_demo_suspend_triggers()
+ * integrity_demo_suspend_triggers:
+ * @names: (array zero-terminated=1): the triggers that keep rollups in step, row by row
+ * @saved: (element-type utf8): receives their CREATE TRIGGER statements
  *
- * Puts the triggers back, once the caller has brought the rollups in step
- * with the rows written meanwhile.
+ * A demo writes millions of rows in one transaction: adding them to the
+ * rollups a batch at a time (a district's rows, say) is several times
+ * faster than a rollup upsert per row. Inside the demo's transaction.
+ */
+gboolean
+integrity_demo_suspend_triggers (IntegrityStore      *store,
+                                 const char * const  *names,
+                                 GPtrArray           *saved,
+                                 GError             **error)
+{
+  return suspend_objects (store, "trigger", names, saved, error);
+}
+
+/**
+ * integrity_demo_suspend_indexes:
+ * @names: (array zero-terminated=1): indexes the rows are written out of their order
+ * @saved: (element-type utf8): receives their CREATE INDEX statements
+ *
+ * An index whose entries arrive in no order costs a page read and write
+ * for each once it outgrows the cache; made again after the rows
+ * (integrity_demo_resume_triggers() takes these too), it is one sort.
+ * The same statements make the same indexes. Inside the demo's transaction.
+ */
+gboolean
+integrity_demo_suspend_indexes (IntegrityStore      *store,
+                                const char * const  *names,
+                                GPtrArray           *saved,
+                                GError             **error)
+{
+  return suspend_objects (store, "index", names, saved, error);
+}
+
+/**
+ * integrity_demo_resume_triggers:
+ * @saved: (element-type utf8): from integrity_demo_suspend_triggers() or
+ *   integrity_demo_suspend_indexes()
+ *
+ * Puts the triggers (or indexes) back, once the caller has brought the
+ * rollups in step with the rows written meanwhile.
  */
 gboolean
 integrity_demo_resume_triggers (IntegrityStore  *store,

@@ -28,6 +28,10 @@ gboolean       integrity_demo_suspend_triggers (IntegrityStore *store,
                                                 const char * const *names,
                                                 GPtrArray      *saved,
                                                 GError        **error);
+gboolean       integrity_demo_suspend_indexes  (IntegrityStore *store,
+                                                const char * const *names,
+                                                GPtrArray      *saved,
+                                                GError        **error);
 gboolean       integrity_demo_resume_triggers  (IntegrityStore *store,
                                                 GPtrArray      *saved,
                                                 GError        **error);
