@@ -155,7 +155,8 @@ take_addin (DemoQueue  *queue,
   return taken;
 }
 
-/* On any thread: the plugins' demos it takes, into its own store, in one transaction. */
+/* On either thread: the plugins' demos it takes, into its own store, in a transaction
+ * (a savepoint, in the store's own). */
 static gpointer
 write_demos (gpointer data)
 {
@@ -185,63 +186,50 @@ write_demos (gpointer data)
 }
 
 /* The generators spend most of their time in SQLite, which writes a store
- * from one thread at a time: two threads each write a part store of their
- * own, copied into the store at the end (integrity_demo_open_part()).
- * Two threads, not one per plugin: the machines this runs on may have two
- * cores, and the plugins' demos are of similar sizes. */
-#define DEMO_THREADS 2
-
-static void
-remove_part (IntegrityStore *part,
-             const char     *path)
-{
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&part);
-  g_unlink (path);
-  g_unlink (journal);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
+ * from one thread at a time. The main thread writes the plugins it takes
+ * straight into the store; a second thread writes the ones it takes into
+ * a part store of its own, copied into the store at the end
+ * (integrity_demo_open_part()). Two threads, not one per plugin: the
+ * machines this runs on may have two cores. */
 static gboolean
-write_parts (IntegrityStore  *store,
-             DemoQueue       *queue,
-             GPtrArray       *parts,
-             GError         **error)
+write_on_two_threads (IntegrityStore  *store,
+                      IntegrityStore  *part,
+                      DemoQueue       *queue,
+                      GError         **error)
 {
-  DemoWriter writers[DEMO_THREADS] = { { 0 } };
+  DemoWriter here = { queue, store, NULL };
+  DemoWriter there = { queue, part, NULL };
   GThread *thread;
 
-  for (guint t = 0; t < DEMO_THREADS; t++)
-    {
-      g_autofree char *path = g_strdup_printf ("%s.demo-part%u", integrity_store_get_path (store), t);
-      IntegrityStore *part;
-
-      remove_part (NULL, path);
-      part = integrity_demo_open_part (store, path, error);
-      if (part == NULL)
-        return FALSE;
-      g_ptr_array_add (parts, part);
-      writers[t].queue = queue;
-      writers[t].store = part;
-    }
-
-  thread = g_thread_new ("integrity-demo", write_demos, &writers[1]);
-  write_demos (&writers[0]);
+  thread = g_thread_new ("integrity-demo", write_demos, &there);
+  write_demos (&here);
   g_thread_join (thread);
-  for (guint t = 0; t < DEMO_THREADS; t++)
-    if (writers[t].error != NULL)
-      {
-        /* The first failure; the other thread stopped at its next plugin. */
-        if (error != NULL && *error == NULL)
-          g_propagate_error (error, writers[t].error);
-        else
-          g_error_free (writers[t].error);
-      }
-  return !queue->failed;
+
+  /* The first failure; the other thread stopped at its next plugin. */
+  if (here.error != NULL)
+    {
+      g_propagate_error (error, here.error);
+      g_clear_error (&there.error);
+      return FALSE;
+    }
+  if (there.error != NULL)
+    {
+      g_propagate_error (error, there.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+remove_part (const char *path)
+{
+  const char *suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
 }
 
 static void
@@ -252,30 +240,31 @@ notify_plugin_changed (PeasPluginInfo *info,
   integrity_store_notify_changed (user_data, peas_plugin_info_get_module_name (info));
 }
 
-/* The parts into the store, with the demo's marks, in one transaction. */
+/* Both threads' plugins, the part copied in and the demo's marks, in one
+ * transaction of the store. It is deferred: it must not lock the part,
+ * attached before it (SQLite attaches no store inside a transaction),
+ * while the other thread writes it. */
 static gboolean
-copy_parts (IntegrityStore  *store,
-            GPtrArray       *parts,
-            guint            scale,
+write_demo (IntegrityStore  *store,
+            IntegrityStore  *part,
+            DemoQueue       *queue,
             guint32          seed,
             GError         **error)
 {
-  static const char * const names[DEMO_THREADS + 1] = { "demo_part0", "demo_part1", NULL };
+  static const char * const names[] = { "demo_part", NULL };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *seed_text = g_strdup_printf ("%u", seed);
-  g_autofree char *scale_text = g_strdup_printf ("%u", scale);
-  guint attached = 0;
+  g_autofree char *scale_text = g_strdup_printf ("%u", queue->scale);
   gboolean ok;
 
-  g_assert (parts->len == DEMO_THREADS);
-
-  while (attached < parts->len
-         && integrity_demo_attach_part (store, g_ptr_array_index (parts, attached), names[attached],
-                                        attached == 0 ? error : NULL))
-    attached++;
-  ok = attached == parts->len && integrity_store_begin (store, error);
+  if (!integrity_demo_attach_part (store, part, names[0], error))
+    return FALSE;
+  g_ptr_array_add (parts, part);
+  ok = integrity_store_begin_deferred (store, error);
   if (ok)
     {
-      ok = integrity_demo_copy_parts (store, parts, names, error)
+      ok = write_on_two_threads (store, part, queue, error)
+        && integrity_demo_copy_parts (store, parts, names, error)
         && integrity_store_set_meta (store, "demo", "1", error)
         && integrity_store_set_meta (store, "demo-seed", seed_text, error)
         && integrity_store_set_meta (store, "demo-scale", scale_text, error)
@@ -284,11 +273,7 @@ copy_parts (IntegrityStore  *store,
       if (!ok)
         integrity_store_rollback (store);
     }
-  while (attached > 0)
-    {
-      g_autofree char *detach = g_strdup_printf ("DETACH %s", names[--attached]);
-      integrity_store_exec (store, detach, NULL);
-    }
+  integrity_store_exec (store, "DETACH demo_part", NULL);
   return ok;
 }
 
@@ -307,7 +292,8 @@ integrity_session_generate_demo (IntegritySession  *self,
                                  GError           **error)
 {
   g_autoptr(GRand) rand = NULL;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr(IntegrityStore) part = NULL;
+  g_autofree char *part_path = NULL;
   g_autoptr(GArray) seeds = g_array_new (FALSE, FALSE, sizeof (guint32));
   DemoQueue queue = { 0 };
   gboolean ok;
@@ -341,17 +327,15 @@ integrity_session_generate_demo (IntegritySession  *self,
    * demo streams to disk. The usual settings come back once it is written.
    * The copy checks no foreign keys: the generators write every row after
    * the rows it refers to, and `integrity check` verifies them. */
+  part_path = g_strconcat (integrity_store_get_path (self->store), ".demo-part", NULL);
+  remove_part (part_path);
   integrity_store_exec (self->store, DEMO_PRAGMAS, NULL);
-  ok = write_parts (self->store, &queue, parts, error)
-    && copy_parts (self->store, parts, scale, seed, error);
+  part = integrity_demo_open_part (self->store, part_path, error);
+  ok = part != NULL && write_demo (self->store, part, &queue, seed, error);
   integrity_store_exec (self->store, USUAL_PRAGMAS, NULL);
+  g_clear_object (&part);
+  remove_part (part_path);
 
-  for (guint t = 0; t < parts->len; t++)
-    {
-      IntegrityStore *part = g_ptr_array_index (parts, t);
-      g_autofree char *path = g_strdup (integrity_store_get_path (part));
-      remove_part (part, path);
-    }
   g_ptr_array_unref (queue.addins);
   g_mutex_clear (&queue.lock);
   if (!ok)

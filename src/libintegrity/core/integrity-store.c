@@ -873,15 +873,10 @@ integrity_store_open_reader (IntegrityStore  *self,
   return db;
 }
 
-/**
- * integrity_store_begin:
- *
- * Starts a transaction, or a savepoint inside the one already open, so a
- * function that writes can be called both alone and as part of a larger write.
- */
-gboolean
-integrity_store_begin (IntegrityStore  *self,
-                       GError         **error)
+static gboolean
+begin (IntegrityStore  *self,
+       const char      *how,
+       GError         **error)
 {
   g_autofree char *sql = NULL;
 
@@ -895,12 +890,41 @@ integrity_store_begin (IntegrityStore  *self,
     }
 
   sql = self->transaction_depth == 0
-    ? g_strdup ("BEGIN IMMEDIATE")
+    ? g_strdup (how)
     : g_strdup_printf ("SAVEPOINT integrity_%u", self->transaction_depth);
   if (!integrity_store_exec (self, sql, error))
     return FALSE;
   self->transaction_depth++;
   return TRUE;
+}
+
+/**
+ * integrity_store_begin:
+ *
+ * Starts a transaction, or a savepoint inside the one already open, so a
+ * function that writes can be called both alone and as part of a larger write.
+ */
+gboolean
+integrity_store_begin (IntegrityStore  *self,
+                       GError         **error)
+{
+  return begin (self, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * integrity_store_begin_deferred:
+ *
+ * As integrity_store_begin(), but the transaction takes each database's
+ * lock only when it first reads or writes it, where BEGIN IMMEDIATE locks
+ * every attached one at once: another connection can go on writing an
+ * attached store until this transaction reads it (a demo's part store,
+ * integrity_demo_open_part()).
+ */
+gboolean
+integrity_store_begin_deferred (IntegrityStore  *self,
+                                GError         **error)
+{
+  return begin (self, "BEGIN DEFERRED", error);
 }
 
 gboolean
