@@ -122,83 +122,69 @@ integrity_session_get_settings (IntegritySession *self)
 
 /* The plugins' demos, each with a seed of its own drawn in plugin order,
  * so a plugin's rows depend only on the seed, not on which thread wrote
- * them or what the plugins before it drew. Threads take the next plugin
- * until none is left or one failed. */
+ * them or what the plugins before it drew. */
 typedef struct
 {
-  GMutex     lock;
   GPtrArray *addins;  /* IntegrityAddin, in the engine's order */
   GArray    *seeds;   /* guint32, one per addin */
-  guint      next;
   guint      scale;
-  gboolean   failed;
-} DemoQueue;
+  gint       failed;  /* atomic: the other thread stops at its next plugin */
+} DemoPlan;
 
+/* One thread's share: plugins @first to @end - 1, into @store. */
 typedef struct
 {
-  DemoQueue      *queue;
+  DemoPlan       *plan;
   IntegrityStore *store;
+  guint           first;
+  guint           end;
   GError         *error;
 } DemoWriter;
 
-static gboolean
-take_addin (DemoQueue  *queue,
-            guint      *index)
-{
-  gboolean taken;
-
-  g_mutex_lock (&queue->lock);
-  taken = !queue->failed && queue->next < queue->addins->len;
-  if (taken)
-    *index = queue->next++;
-  g_mutex_unlock (&queue->lock);
-  return taken;
-}
-
-/* On either thread: the plugins' demos it takes, into its own store, in a transaction
+/* On either thread: its plugins' demos, in a transaction of its store
  * (a savepoint, in the store's own). */
 static gpointer
 write_demos (gpointer data)
 {
   DemoWriter *writer = data;
-  DemoQueue *queue = writer->queue;
-  guint i;
+  DemoPlan *plan = writer->plan;
 
   if (integrity_store_begin (writer->store, &writer->error))
     {
-      while (writer->error == NULL && take_addin (queue, &i))
+      for (guint i = writer->first; i < writer->end && writer->error == NULL; i++)
         {
-          g_autoptr(GRand) rand = g_rand_new_with_seed (g_array_index (queue->seeds, guint32, i));
+          g_autoptr(GRand) rand = g_rand_new_with_seed (g_array_index (plan->seeds, guint32, i));
 
-          integrity_addin_generate_demo (g_ptr_array_index (queue->addins, i), writer->store, rand,
-                                         queue->scale, &writer->error);
+          if (g_atomic_int_get (&plan->failed))
+            break;
+          integrity_addin_generate_demo (g_ptr_array_index (plan->addins, i), writer->store, rand,
+                                         plan->scale, &writer->error);
         }
       if (writer->error != NULL || !integrity_store_commit (writer->store, &writer->error))
         integrity_store_rollback (writer->store);
     }
   if (writer->error != NULL)
-    {
-      g_mutex_lock (&queue->lock);
-      queue->failed = TRUE;
-      g_mutex_unlock (&queue->lock);
-    }
+    g_atomic_int_set (&plan->failed, TRUE);
   return NULL;
 }
 
 /* The generators spend most of their time in SQLite, which writes a store
- * from one thread at a time. The main thread writes the plugins it takes
- * straight into the store; a second thread writes the ones it takes into
- * a part store of its own, copied into the store at the end
- * (integrity_demo_open_part()). Two threads, not one per plugin: the
- * machines this runs on may have two cores. */
+ * from one thread at a time. The main thread writes the first plugin's
+ * demo straight into the store (the recording-rate audit, the largest);
+ * a second thread writes the others' into a part store of its own, copied
+ * into the store at the end (integrity_demo_open_part()). A fixed split,
+ * not whichever thread is free, so the same seed lays the store out the
+ * same way. Two threads, not one per plugin: the machines this runs on
+ * may have two cores. */
 static gboolean
 write_on_two_threads (IntegrityStore  *store,
                       IntegrityStore  *part,
-                      DemoQueue       *queue,
+                      DemoPlan        *plan,
                       GError         **error)
 {
-  DemoWriter here = { queue, store, NULL };
-  DemoWriter there = { queue, part, NULL };
+  guint split = MIN (1, plan->addins->len);
+  DemoWriter here = { plan, store, 0, split, NULL };
+  DemoWriter there = { plan, part, split, plan->addins->len, NULL };
   GThread *thread;
 
   thread = g_thread_new ("integrity-demo", write_demos, &there);
@@ -247,24 +233,21 @@ notify_plugin_changed (PeasPluginInfo *info,
 static gboolean
 write_demo (IntegrityStore  *store,
             IntegrityStore  *part,
-            DemoQueue       *queue,
+            DemoPlan        *plan,
             guint32          seed,
             GError         **error)
 {
-  static const char * const names[] = { "demo_part", NULL };
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *seed_text = g_strdup_printf ("%u", seed);
-  g_autofree char *scale_text = g_strdup_printf ("%u", queue->scale);
+  g_autofree char *scale_text = g_strdup_printf ("%u", plan->scale);
   gboolean ok;
 
-  if (!integrity_demo_attach_part (store, part, names[0], error))
+  if (!integrity_demo_attach_part (store, part, "demo_part", error))
     return FALSE;
-  g_ptr_array_add (parts, part);
   ok = integrity_store_begin_deferred (store, error);
   if (ok)
     {
-      ok = write_on_two_threads (store, part, queue, error)
-        && integrity_demo_copy_parts (store, parts, names, error)
+      ok = write_on_two_threads (store, part, plan, error)
+        && integrity_demo_copy_part (store, part, "demo_part", error)
         && integrity_store_set_meta (store, "demo", "1", error)
         && integrity_store_set_meta (store, "demo-seed", seed_text, error)
         && integrity_store_set_meta (store, "demo-scale", scale_text, error)
@@ -295,7 +278,7 @@ integrity_session_generate_demo (IntegritySession  *self,
   g_autoptr(IntegrityStore) part = NULL;
   g_autofree char *part_path = NULL;
   g_autoptr(GArray) seeds = g_array_new (FALSE, FALSE, sizeof (guint32));
-  DemoQueue queue = { 0 };
+  DemoPlan plan = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (INTEGRITY_IS_SESSION (self), FALSE);
@@ -312,11 +295,10 @@ integrity_session_generate_demo (IntegritySession  *self,
     }
 
   rand = g_rand_new_with_seed (seed);
-  g_mutex_init (&queue.lock);
-  queue.addins = integrity_plugin_engine_dup_addins (self->engine);
-  queue.seeds = seeds;
-  queue.scale = scale;
-  for (guint i = 0; i < queue.addins->len; i++)
+  plan.addins = integrity_plugin_engine_dup_addins (self->engine);
+  plan.seeds = seeds;
+  plan.scale = scale;
+  for (guint i = 0; i < plan.addins->len; i++)
     {
       guint32 plugin_seed = g_rand_int (rand);
       g_array_append_val (seeds, plugin_seed);
@@ -331,13 +313,12 @@ integrity_session_generate_demo (IntegritySession  *self,
   remove_part (part_path);
   integrity_store_exec (self->store, DEMO_PRAGMAS, NULL);
   part = integrity_demo_open_part (self->store, part_path, error);
-  ok = part != NULL && write_demo (self->store, part, &queue, seed, error);
+  ok = part != NULL && write_demo (self->store, part, &plan, seed, error);
   integrity_store_exec (self->store, USUAL_PRAGMAS, NULL);
   g_clear_object (&part);
   remove_part (part_path);
 
-  g_ptr_array_unref (queue.addins);
-  g_mutex_clear (&queue.lock);
+  g_ptr_array_unref (plan.addins);
   if (!ok)
     return FALSE;
 

@@ -473,7 +473,7 @@ integrity_demo_put_number (char  *out,
 }
 
 /* The tables integrity_demo_open_part() gave a part: the plugins', which
- * integrity_demo_copy_parts() copies (the core's stay behind). */
+ * integrity_demo_copy_part() copies (the core's stay behind). */
 #define PART_TABLES "integrity-demo-part-tables"
 
 static gboolean
@@ -501,10 +501,11 @@ exec_bound (sqlite3     *db,
  * @path: a new file for the part, next to @store
  *
  * SQLite writes a store from one thread at a time. To generate on two
- * threads, each writes a part store of its own, and the parts are copied
- * into @store in one transaction at the end (integrity_demo_copy_parts()):
- * SQLite copies a table into an empty one of the same shape page by page,
- * about ten times faster than the rows were written. A part has @store's
+ * threads, one writes @store and the other a part store of its own,
+ * copied into @store in the same transaction at the end
+ * (integrity_demo_copy_part()): SQLite copies a table into an empty one of
+ * the same shape page by page, about ten times faster than the rows were
+ * written. A part has @store's
  * tables, indexes, triggers and districts, so a plugin's generator writes
  * it as it would @store, with the same district ids. It is written
  * without a journal: if anything fails, it is deleted.
@@ -611,58 +612,54 @@ integrity_demo_attach_part (IntegrityStore  *store,
 }
 
 /**
- * integrity_demo_copy_parts:
- * @parts: (element-type IntegrityStore): written, from integrity_demo_open_part()
- * @names: (array zero-terminated=1): the schema each is attached as
+ * integrity_demo_copy_part:
+ * @part: written, from integrity_demo_open_part()
+ * @name: the schema it is attached as (integrity_demo_attach_part())
  *
- * Copies the parts' districts and plugin tables into @store, inside the
- * caller's transaction, table by table in @store's order (so the same
- * seed lays the file out the same way, whichever thread wrote what).
- * The copy is SQLite's page-by-page transfer only into an empty table
- * with no triggers and, with foreign keys on, no keys to check: the
- * triggers are put back after; the caller turns foreign keys off.
+ * Copies the part's districts and plugin tables into @store, inside the
+ * caller's transaction. The copy is SQLite's page-by-page transfer only
+ * into an empty table with no triggers and, with foreign keys on, no
+ * keys to check: the triggers are put back after; the caller turns
+ * foreign keys off.
  */
 gboolean
-integrity_demo_copy_parts (IntegrityStore      *store,
-                           GPtrArray           *parts,
-                           const char * const  *names,
-                           GError             **error)
+integrity_demo_copy_part (IntegrityStore  *store,
+                          IntegrityStore  *part,
+                          const char      *name,
+                          GError         **error)
 {
   sqlite3 *db = integrity_store_get_connection (store);
   g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(sqlite3_stmt) list = NULL;
+  g_autoptr(sqlite3_stmt) differ = NULL;
   const char * const *tables;
+  char *sql;
   int rc;
 
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
-  g_return_val_if_fail (parts != NULL && parts->len > 0 && names != NULL, FALSE);
+  g_return_val_if_fail (INTEGRITY_IS_STORE (part), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint p = 0; p < parts->len; p++)
+  sql = sqlite3_mprintf ("INSERT INTO main.district (id, name, key) SELECT id, name, key"
+                         " FROM \"%w\".district WHERE id NOT IN (SELECT id FROM main.district)", name);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\".district p JOIN main.district m USING (id)"
+                         " WHERE p.key IS NOT m.key", name);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, sql, -1, &differ, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (differ)) == SQLITE_ROW)
+    rc = SQLITE_OK;
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, db, rc, "demo");
+  /* An id that names two districts: only if generators added districts differently. */
+  if (sqlite3_column_int64 (differ, 0) > 0)
     {
-      g_autoptr(sqlite3_stmt) differ = NULL;
-      char *sql = sqlite3_mprintf ("INSERT INTO main.district (id, name, key) SELECT id, name, key"
-                                   " FROM \"%w\".district WHERE id NOT IN (SELECT id FROM main.district)",
-                                   names[p]);
-
-      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-      sqlite3_free (sql);
-      sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\".district p JOIN main.district m USING (id)"
-                             " WHERE p.key IS NOT m.key", names[p]);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2 (db, sql, -1, &differ, NULL);
-      sqlite3_free (sql);
-      if (rc == SQLITE_OK && (rc = sqlite3_step (differ)) == SQLITE_ROW)
-        rc = SQLITE_OK;
-      if (rc != SQLITE_OK)
-        return integrity_sqlite_error (error, db, rc, "demo");
-      /* An id that names two districts: only if @store had districts the parts did not. */
-      if (sqlite3_column_int64 (differ, 0) > 0)
-        {
-          g_set_error_literal (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_SQL,
-                               "demo: the parts disagree with the store on its districts");
-          return FALSE;
-        }
+      g_set_error_literal (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_SQL,
+                           "demo: the part disagrees with the store on its districts");
+      return FALSE;
     }
 
   rc = sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'trigger'", -1, &list, NULL);
@@ -675,18 +672,15 @@ integrity_demo_copy_parts (IntegrityStore      *store,
   if (!integrity_demo_suspend_triggers (store, (const char * const *) triggers->pdata, saved, error))
     return FALSE;
 
-  tables = g_object_get_data (g_ptr_array_index (parts, 0), PART_TABLES);
+  tables = g_object_get_data (G_OBJECT (part), PART_TABLES);
   g_return_val_if_fail (tables != NULL, FALSE);
   for (guint t = 0; tables[t] != NULL; t++)
-    for (guint p = 0; p < parts->len; p++)
-      {
-        char *sql = sqlite3_mprintf ("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"",
-                                     tables[t], names[p], tables[t]);
-
-        rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-        sqlite3_free (sql);
-        if (rc != SQLITE_OK)
-          return integrity_sqlite_error (error, db, rc, "demo");
-      }
+    {
+      sql = sqlite3_mprintf ("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"", tables[t], name, tables[t]);
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        return integrity_sqlite_error (error, db, rc, "demo");
+    }
   return integrity_demo_resume_triggers (store, saved, error);
 }

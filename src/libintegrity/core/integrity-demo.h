@@ -70,9 +70,9 @@ gboolean       integrity_demo_attach_part      (IntegrityStore *store,
                                                 IntegrityStore *part,
                                                 const char     *name,
                                                 GError        **error);
-gboolean       integrity_demo_copy_parts       (IntegrityStore *store,
-                                                GPtrArray      *parts,
-                                                const char * const *names,
+gboolean       integrity_demo_copy_part        (IntegrityStore *store,
+                                                IntegrityStore *part,
+                                                const char     *name,
                                                 GError        **error);
 
 G_END_DECLS
