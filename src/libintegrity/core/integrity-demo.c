@@ -133,20 +133,14 @@ integrity_demo_poisson (GRand  *rand,
   return k;
 }
 
-/**
- * integrity_demo_suspend_triggers:
- * @names: (array zero-terminated=1): the triggers that keep rollups in step, row by row
- * @saved: (element-type utf8): receives their CREATE TRIGGER statements
- *
- * A demo writes millions of rows in one transaction: adding them to the
- * rollups a batch at a time (a district's rows, say) is several times
- * faster than a rollup upsert per row. Inside the demo's transaction.
- */
-gboolean
-integrity_demo_suspend_triggers (IntegrityStore      *store,
-                                 const char * const  *names,
-                                 GPtrArray           *saved,
-                                 GError             **error)
+/* Drops the schema objects of @type named in @names that exist, keeping
+ * their CREATE statements in @saved. */
+static gboolean
+suspend_objects (IntegrityStore      *store,
+                 const char          *type,
+                 const char * const  *names,
+                 GPtrArray           *saved,
+                 GError             **error)
 {
   sqlite3 *db = integrity_store_get_connection (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -155,15 +149,17 @@ integrity_demo_suspend_triggers (IntegrityStore      *store,
   g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
   g_return_val_if_fail (names != NULL && saved != NULL, FALSE);
 
-  rc = sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+  rc = sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE type = ?1 AND name = ?2",
                            -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   for (guint i = 0; rc == SQLITE_OK && names[i] != NULL; i++)
     {
-      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         {
-          char *drop = sqlite3_mprintf ("DROP TRIGGER \"%w\"", names[i]);
+          char *drop = sqlite3_mprintf ("DROP %s \"%w\"", type, names[i]);
 
           g_ptr_array_add (saved, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
           sqlite3_reset (stmt);
@@ -179,11 +175,49 @@ integrity_demo_suspend_triggers (IntegrityStore      *store,
 }
 
 /**
- * integrity_demo_resume_triggers:
- * @saved: (element-type utf8): from integrity_demo_suspend_triggers()
+ * integrity_demo_suspend_triggers:
+ * @names: (array zero-terminated=1): the triggers that keep rollups in step, row by row
+ * @saved: (element-type utf8): receives their CREATE TRIGGER statements
  *
- * Puts the triggers back, once the caller has brought the rollups in step
- * with the rows written meanwhile.
+ * A demo writes millions of rows in one transaction: adding them to the
+ * rollups a batch at a time (a district's rows, say) is several times
+ * faster than a rollup upsert per row. Inside the demo's transaction.
+ */
+gboolean
+integrity_demo_suspend_triggers (IntegrityStore      *store,
+                                 const char * const  *names,
+                                 GPtrArray           *saved,
+                                 GError             **error)
+{
+  return suspend_objects (store, "trigger", names, saved, error);
+}
+
+/**
+ * integrity_demo_suspend_indexes:
+ * @names: (array zero-terminated=1): indexes the rows are written out of their order
+ * @saved: (element-type utf8): receives their CREATE INDEX statements
+ *
+ * An index whose entries arrive in no order costs a page read and write
+ * for each once it outgrows the cache; made again after the rows
+ * (integrity_demo_resume_triggers() takes these too), it is one sort.
+ * The same statements make the same indexes. Inside the demo's transaction.
+ */
+gboolean
+integrity_demo_suspend_indexes (IntegrityStore      *store,
+                                const char * const  *names,
+                                GPtrArray           *saved,
+                                GError             **error)
+{
+  return suspend_objects (store, "index", names, saved, error);
+}
+
+/**
+ * integrity_demo_resume_triggers:
+ * @saved: (element-type utf8): from integrity_demo_suspend_triggers() or
+ *   integrity_demo_suspend_indexes()
+ *
+ * Puts the triggers (or indexes) back, once the caller has brought the
+ * rollups in step with the rows written meanwhile.
  */
 gboolean
 integrity_demo_resume_triggers (IntegrityStore  *store,
@@ -436,4 +470,217 @@ integrity_demo_put_number (char  *out,
     *out++ = digits[--n];
   *out = '\0';
   return out;
+}
+
+/* The tables integrity_demo_open_part() gave a part: the plugins', which
+ * integrity_demo_copy_part() copies (the core's stay behind). */
+#define PART_TABLES "integrity-demo-part-tables"
+
+static gboolean
+exec_bound (sqlite3     *db,
+            const char  *sql,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return integrity_sqlite_error (error, db, rc, "demo");
+  return TRUE;
+}
+
+/**
+ * integrity_demo_open_part:
+ * @store: the store a demo is for, outside a transaction
+ * @path: a new file for the part, next to @store
+ *
+ * SQLite writes a store from one thread at a time. To generate on two
+ * threads, one writes @store and the other a part store of its own,
+ * copied into @store in the same transaction at the end
+ * (integrity_demo_copy_part()): SQLite copies a table into an empty one of
+ * the same shape page by page, about ten times faster than the rows were
+ * written. A part has @store's
+ * tables, indexes, triggers and districts, so a plugin's generator writes
+ * it as it would @store, with the same district ids. It is written
+ * without a journal: if anything fails, it is deleted.
+ *
+ * Returns: (transfer full): the part, or %NULL
+ */
+IntegrityStore *
+integrity_demo_open_part (IntegrityStore  *store,
+                          const char      *path,
+                          GError         **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  g_autoptr(IntegrityStore) part = NULL;
+  g_autoptr(sqlite3_stmt) schema = NULL;
+  g_autoptr(sqlite3_stmt) exists = NULL;
+  g_autoptr(sqlite3_stmt) districts = NULL;
+  g_autoptr(sqlite3_stmt) add_district = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *part_db;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  part = integrity_store_open (path, error);
+  if (part == NULL)
+    return NULL;
+  part_db = integrity_store_get_connection (part);
+  if (!integrity_store_exec (part, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                             " PRAGMA foreign_keys=OFF; PRAGMA cache_size=-8192", error))
+    return NULL;
+
+  /* In the order they were made: tables before the indexes and triggers on them. */
+  rc = sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL"
+                           " AND name NOT LIKE 'sqlite%' ORDER BY type <> 'table', rowid", -1, &schema, NULL);
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, db, rc, "demo"), NULL;
+  rc = sqlite3_prepare_v2 (part_db, "SELECT 1 FROM sqlite_schema WHERE name = ?1", -1, &exists, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (schema)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (schema, 1);
+
+      sqlite3_bind_text (exists, 1, name, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (exists);
+      sqlite3_reset (exists);
+      if (rc == SQLITE_ROW)
+        rc = SQLITE_OK;  /* the core's: the part made it itself */
+      else if (rc == SQLITE_DONE)
+        {
+          rc = sqlite3_exec (part_db, (const char *) sqlite3_column_text (schema, 2), NULL, NULL, NULL);
+          if (rc == SQLITE_OK && g_str_equal ((const char *) sqlite3_column_text (schema, 0), "table"))
+            g_ptr_array_add (tables, g_strdup (name));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, part_db, rc, "demo"), NULL;
+
+  /* The districts @store has, with their ids: the generators add the rest. */
+  rc = sqlite3_prepare_v2 (db, "SELECT id, name, key FROM district ORDER BY id", -1, &districts, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (part_db, "INSERT INTO district (id, name, key) VALUES (?1, ?2, ?3)",
+                             -1, &add_district, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (districts)) == SQLITE_ROW)
+    {
+      sqlite3_bind_int64 (add_district, 1, sqlite3_column_int64 (districts, 0));
+      sqlite3_bind_value (add_district, 2, sqlite3_column_value (districts, 1));
+      sqlite3_bind_value (add_district, 3, sqlite3_column_value (districts, 2));
+      rc = sqlite3_step (add_district);
+      sqlite3_reset (add_district);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, part_db, rc, "demo"), NULL;
+
+  g_ptr_array_add (tables, NULL);
+  g_object_set_data_full (G_OBJECT (part), PART_TABLES, g_ptr_array_free (g_steal_pointer (&tables), FALSE),
+                          (GDestroyNotify) g_strfreev);
+  return g_steal_pointer (&part);
+}
+
+/**
+ * integrity_demo_attach_part:
+ * @name: the schema name it gets in @store (the caller's constant)
+ *
+ * Outside a transaction: SQLite attaches no store inside one.
+ */
+gboolean
+integrity_demo_attach_part (IntegrityStore  *store,
+                            IntegrityStore  *part,
+                            const char      *name,
+                            GError         **error)
+{
+  char *sql;
+  gboolean ok;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (INTEGRITY_IS_STORE (part), FALSE);
+
+  sql = sqlite3_mprintf ("ATTACH ?1 AS \"%w\"", name);
+  ok = exec_bound (integrity_store_get_connection (store), sql, integrity_store_get_path (part), error);
+  sqlite3_free (sql);
+  return ok;
+}
+
+/**
+ * integrity_demo_copy_part:
+ * @part: written, from integrity_demo_open_part()
+ * @name: the schema it is attached as (integrity_demo_attach_part())
+ *
+ * Copies the part's districts and plugin tables into @store, inside the
+ * caller's transaction. The copy is SQLite's page-by-page transfer only
+ * into an empty table with no triggers and, with foreign keys on, no
+ * keys to check: the triggers are put back after; the caller turns
+ * foreign keys off.
+ */
+gboolean
+integrity_demo_copy_part (IntegrityStore  *store,
+                          IntegrityStore  *part,
+                          const char      *name,
+                          GError         **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) list = NULL;
+  g_autoptr(sqlite3_stmt) differ = NULL;
+  const char * const *tables;
+  char *sql;
+  int rc;
+
+  g_return_val_if_fail (INTEGRITY_IS_STORE (store), FALSE);
+  g_return_val_if_fail (INTEGRITY_IS_STORE (part), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  sql = sqlite3_mprintf ("INSERT INTO main.district (id, name, key) SELECT id, name, key"
+                         " FROM \"%w\".district WHERE id NOT IN (SELECT id FROM main.district)", name);
+  rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  sqlite3_free (sql);
+  sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\".district p JOIN main.district m USING (id)"
+                         " WHERE p.key IS NOT m.key", name);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, sql, -1, &differ, NULL);
+  sqlite3_free (sql);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (differ)) == SQLITE_ROW)
+    rc = SQLITE_OK;
+  if (rc != SQLITE_OK)
+    return integrity_sqlite_error (error, db, rc, "demo");
+  /* An id that names two districts: only if generators added districts differently. */
+  if (sqlite3_column_int64 (differ, 0) > 0)
+    {
+      g_set_error_literal (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_SQL,
+                           "demo: the part disagrees with the store on its districts");
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM main.sqlite_schema WHERE type = 'trigger'", -1, &list, NULL);
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (list, 0)));
+  if (rc != SQLITE_DONE)
+    return integrity_sqlite_error (error, db, rc, "demo");
+  g_ptr_array_add (triggers, NULL);
+  if (!integrity_demo_suspend_triggers (store, (const char * const *) triggers->pdata, saved, error))
+    return FALSE;
+
+  tables = g_object_get_data (G_OBJECT (part), PART_TABLES);
+  g_return_val_if_fail (tables != NULL, FALSE);
+  for (guint t = 0; tables[t] != NULL; t++)
+    {
+      sql = sqlite3_mprintf ("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"", tables[t], name, tables[t]);
+      rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+      sqlite3_free (sql);
+      if (rc != SQLITE_OK)
+        return integrity_sqlite_error (error, db, rc, "demo");
+    }
+  return integrity_demo_resume_triggers (store, saved, error);
 }

@@ -28,6 +28,10 @@ gboolean       integrity_demo_suspend_triggers (IntegrityStore *store,
                                                 const char * const *names,
                                                 GPtrArray      *saved,
                                                 GError        **error);
+gboolean       integrity_demo_suspend_indexes  (IntegrityStore *store,
+                                                const char * const *names,
+                                                GPtrArray      *saved,
+                                                GError        **error);
 gboolean       integrity_demo_resume_triggers  (IntegrityStore *store,
                                                 GPtrArray      *saved,
                                                 GError        **error);
@@ -57,5 +61,18 @@ gint64         integrity_demo_swap_pragma      (IntegrityStore *store,
 char          *integrity_demo_put_number       (char           *out,
                                                 guint           value,
                                                 guint           min_digits);
+
+/* Generating on two threads: integrity-demo.c says how. */
+IntegrityStore *integrity_demo_open_part       (IntegrityStore *store,
+                                                const char     *path,
+                                                GError        **error);
+gboolean       integrity_demo_attach_part      (IntegrityStore *store,
+                                                IntegrityStore *part,
+                                                const char     *name,
+                                                GError        **error);
+gboolean       integrity_demo_copy_part        (IntegrityStore *store,
+                                                IntegrityStore *part,
+                                                const char     *name,
+                                                GError        **error);
 
 G_END_DECLS

@@ -60,6 +60,8 @@ int             integrity_store_get_schema_version      (IntegrityStore         
 
 gboolean        integrity_store_begin                   (IntegrityStore           *self,
                                                          GError                  **error);
+gboolean        integrity_store_begin_deferred          (IntegrityStore           *self,
+                                                         GError                  **error);
 gboolean        integrity_store_commit                  (IntegrityStore           *self,
                                                          GError                  **error);
 void            integrity_store_rollback                (IntegrityStore           *self);

@@ -41,7 +41,10 @@ struct _IntegrityAddinInterface
                                 IntegrityMonth        *first,
                                 IntegrityMonth        *last);
   /* Optional: fill the plugin's tables with seeded, plausible demo data,
-   * @scale times the volume of one force over three years. */
+   * @scale times the volume of one force over three years. It may run on
+   * a worker thread, beside another plugin's, and @store may be a part
+   * store with the same schema (integrity_demo_open_part()): write only
+   * to @store, from @rand. */
   gboolean   (*generate_demo)  (IntegrityAddin        *self,
                                 IntegrityStore        *store,
                                 GRand                 *rand,
