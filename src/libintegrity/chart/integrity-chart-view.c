@@ -6,12 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 #ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
 #endif
 
+#include "core/integrity-thread.h"
 #include "integrity-chart-private.h"
 #include "integrity-chart-view-private.h"
 #include "integrity-in-view.h"
@@ -181,17 +178,8 @@ draw_in_thread (gpointer data,
   g_autoptr(GTask) task = data;
   Drawing *drawing = g_task_get_task_data (task);
   cairo_t *cr;
-  static GPrivate lowered;
 
-  if (g_private_get (&lowered) == NULL)
-    {
-#ifdef __linux__
-      /* Linux nice values are per thread. */
-      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
-        g_debug ("Chart drawings keep the normal priority: %s", g_strerror (errno));
-#endif
-      g_private_set (&lowered, GINT_TO_POINTER (1));
-    }
+  _integrity_thread_lower_priority (10, "Chart drawings");
   if (g_task_return_error_if_cancelled (task))
     return;
   drawing->pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, drawing->width * drawing->scale,

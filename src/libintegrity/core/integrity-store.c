@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "integrity-store.h"
+#include "integrity-thread.h"
 
 /* The core schema. A store whose core version is above the last entry here
  * was written by a newer Integrity and opens read-only. */
@@ -1341,6 +1342,9 @@ query_thread (GTask        *task,
   sqlite3 *db;
   gpointer result;
 
+  /* GLib's shared task threads: once lowered, they stay lower for any
+   * later background task of the app, which is as it should be. */
+  _integrity_thread_lower_priority (5, "Store queries");
   db = integrity_store_open_reader (self, &error);
   if (db == NULL)
     {
