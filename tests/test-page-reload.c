@@ -68,12 +68,13 @@ test_hidden_page_waits (void)
 }
 
 /* A page's sections, as a page lays them out: a headline, a row of tiles,
- * a line the page keeps hidden, a flow box of charts and a list. */
+ * a line the page keeps hidden, a flow box of charts, cohort sections and
+ * a list. */
 typedef struct
 {
   GtkWidget *window;
   GtkWidget *sections;
-  GtkWidget *order[8];     /* every widget the reveal shows, top to bottom */
+  GtkWidget *order[12];    /* every widget the reveal shows, top to bottom */
   GtkWidget *kept_hidden;
   guint      n_order;
   GArray    *shown_per_frame;  /* (element-type guint) at each frame's layout */
@@ -119,6 +120,10 @@ page_init (Page *page)
 {
   GtkWidget *tiles = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *charts = gtk_flow_box_new ();
+  GtkWidget *cohorts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *cohort = adw_bin_new ();
+  GtkWidget *cohort_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   memset (page, 0, sizeof *page);
   page->window = gtk_window_new ();
@@ -139,6 +144,19 @@ page_init (Page *page)
   page->order[page->n_order++] = charts;
   add_label (page, charts, FALSE);
   add_label (page, charts, TRUE);
+  /* Cohorts: each wraps a box (header, then a body of two parts), as a
+   * training cohort section does; its parts come a step each too. */
+  gtk_box_append (GTK_BOX (page->sections), cohorts);
+  page->order[page->n_order++] = cohorts;
+  add_label (page, cohorts, FALSE);
+  adw_bin_set_child (ADW_BIN (cohort), cohort_box);
+  gtk_box_append (GTK_BOX (cohorts), cohort);
+  page->order[page->n_order++] = cohort;
+  add_label (page, cohort_box, FALSE);                   /* its header */
+  gtk_box_append (GTK_BOX (cohort_box), body);
+  page->order[page->n_order++] = body;
+  add_label (page, body, FALSE);
+  add_label (page, body, TRUE);
   add_label (page, page->sections, TRUE);                /* the list */
 
   page->shown_per_frame = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -165,7 +183,7 @@ test_reveal_one_step_a_frame (void)
   Page page;
 
   page_init (&page);
-  g_assert_cmpuint (page.n_order, ==, 6);
+  g_assert_cmpuint (page.n_order, ==, 10);
   itest_spin (50);
   g_array_set_size (page.shown_per_frame, 0);
 

@@ -93,19 +93,39 @@ show_widget (gpointer widget)
   gtk_widget_set_visible (widget, TRUE);
 }
 
+/* The plain box @widget wraps, when that is its only child and @widget is
+ * not a card (a card appears whole); NULL otherwise. */
+static GtkWidget *
+wrapped_box (GtkWidget *widget)
+{
+  GtkWidget *inner = gtk_widget_get_first_child (widget);
+
+  if (inner == NULL || gtk_widget_get_next_sibling (inner) != NULL || G_OBJECT_TYPE (inner) != GTK_TYPE_BOX
+      || gtk_widget_has_css_class (widget, "card"))
+    return NULL;
+  return inner;
+}
+
 /* Hides @container's visible children after the first, adding them to
- * @hidden in order. A section that is a box, flow box or grid shows its
- * items one per frame too: tiles and charts are the costly part. */
+ * @hidden top to bottom, each followed by its own parts:
+ * - depth 0, the sections: a box, flow box or grid shows its items a step
+ *   each (tiles and charts are the costly part);
+ * - depth 1, an item: one that wraps a box (a training cohort section)
+ *   shows that box's parts a step each;
+ * - depth 2, such a part: a plain box shows its parts a step each.
+ * A cohort section revealed whole was a frame of 10-20 ms at scale 50. */
 static void
 hide_after_first (GtkWidget *container,
                   GPtrArray *hidden,
-                  gboolean   into_sections)
+                  guint      depth)
 {
   gboolean first = TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (container); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
+      GtkWidget *parts = NULL;
+
       if (!gtk_widget_get_visible (child))
         continue;
       if (!first)
@@ -114,8 +134,14 @@ hide_after_first (GtkWidget *container,
           g_ptr_array_add (hidden, g_object_ref (child));
         }
       first = FALSE;
-      if (into_sections && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
-        hide_after_first (child, hidden, FALSE);
+      if (depth == 0 && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
+        parts = child;
+      else if (depth == 1)
+        parts = wrapped_box (child);
+      else if (depth == 2 && G_OBJECT_TYPE (child) == GTK_TYPE_BOX)
+        parts = child;
+      if (parts != NULL)
+        hide_after_first (parts, hidden, depth + 1);
     }
 }
 
@@ -126,8 +152,9 @@ hide_after_first (GtkWidget *container,
  * Call it each time the page has new figures, before it shows or hides
  * any of @sections' items itself. The first time, it shows only the first
  * of @sections' visible children, then one more per frame: each section,
- * and each item of a section that is a box, flow box or grid. So no single
- * frame lays out and paints the whole page. A later call shows at once
+ * each item of a section that is a box, flow box or grid, and the parts of
+ * an item that wraps a box (not a card). So no single frame lays out and
+ * paints the whole page. A later call shows at once
  * what is still waiting; the page's own showing and hiding after it stand.
  */
 void
@@ -144,7 +171,7 @@ integrity_page_reveal_in_steps (GtkWidget *sections)
     }
   g_object_set_data (G_OBJECT (sections), REVEALED_KEY, GINT_TO_POINTER (TRUE));
   hidden = g_ptr_array_new_with_free_func (g_object_unref);
-  hide_after_first (sections, hidden, TRUE);
+  hide_after_first (sections, hidden, 0);
   _integrity_frame_steps_start (sections, REVEAL_STEPS, hidden, show_widget);
 }
 
