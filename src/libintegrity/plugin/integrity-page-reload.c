@@ -134,11 +134,10 @@ hide_after_first (GtkWidget *container,
           g_ptr_array_add (hidden, g_object_ref (child));
         }
       first = FALSE;
-      if (depth == 0 && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
-        parts = child;
-      else if (depth == 1)
+      if (depth == 1)
         parts = wrapped_box (child);
-      else if (depth == 2 && G_OBJECT_TYPE (child) == GTK_TYPE_BOX)
+      else if ((depth == 0 && (GTK_IS_BOX (child) || GTK_IS_FLOW_BOX (child) || GTK_IS_GRID (child)))
+               || (depth == 2 && G_OBJECT_TYPE (child) == GTK_TYPE_BOX))
         parts = child;
       if (parts != NULL)
         hide_after_first (parts, hidden, depth + 1);
