@@ -501,6 +501,62 @@ test_drawn_when_scrolled_into_view (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static int
+min_width_for_height (GtkWidget *widget,
+                      int        height)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, height, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+/* A row of tiles, or a heading beside buttons, asks a column of wrapped
+ * labels its width for a height: each label then lays its text out at a
+ * dozen widths to find it. The width-first layout asks without a height,
+ * and still gives a narrower column more height. */
+static void
+test_width_first_layout (void)
+{
+  const char *text = "Of 50,787 crimes that should have been recorded in the audit sample, 43,854 were, "
+                     "which is well short of the target set for the force.";
+  g_autoptr(IntegrityKpi) kpi = integrity_kpi_new ("recording-rate", "rate", "Recording rate",
+                                                   INTEGRITY_FORMAT_PERCENT);
+  GtkWidget *plain = g_object_ref_sink (adw_bin_new ());
+  GtkWidget *first = g_object_ref_sink (adw_bin_new ());
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *tile;
+  int narrow_height = 0;
+  int wide_height = 0;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  adw_bin_set_child (ADW_BIN (plain), label);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_layout_manager (first, integrity_width_first_layout_new ());
+  adw_bin_set_child (ADW_BIN (first), label);
+
+  /* Given one line's height, a wrapped label asks for the width of one line. */
+  g_assert_cmpint (min_width_for_height (plain, 20), >, min_width_for_height (plain, -1));
+  g_assert_cmpint (min_width_for_height (first, 20), ==, min_width_for_height (first, -1));
+  g_assert_cmpint (gtk_widget_get_request_mode (first), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  gtk_widget_measure (first, GTK_ORIENTATION_VERTICAL, 150, &narrow_height, NULL, NULL, NULL);
+  gtk_widget_measure (first, GTK_ORIENTATION_VERTICAL, 1500, &wide_height, NULL, NULL, NULL);
+  g_assert_cmpint (narrow_height, >, wide_height);
+  gtk_widget_allocate (first, 400, 200, -1, NULL);
+  g_assert_cmpint (gtk_widget_get_width (label), ==, 400);
+  g_assert_cmpint (gtk_widget_get_height (label), ==, 200);
+
+  kpi->value = 0.86;
+  kpi->explanation = g_strdup (text);
+  tile = g_object_ref_sink (integrity_kpi_tile_new (kpi));
+  g_assert_cmpint (min_width_for_height (tile, 40), ==, min_width_for_height (tile, -1));
+
+  g_object_unref (tile);
+  g_object_unref (first);
+  g_object_unref (plain);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/kpi-tile/status-words", test_kpi_tile);
   g_test_add_func ("/chart-view/take-new-figures", test_views_take_new_figures);
   g_test_add_func ("/kpi-tile/new-figures-a-frame-each", test_tiles_take_new_figures_a_frame_each);
+  g_test_add_func ("/width-first-layout/width-without-height", test_width_first_layout);
   g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
   g_test_add_func ("/chart-view/new-figures-replace-old-drawing", test_new_figures_replace_old_drawing);
 

@@ -494,6 +494,7 @@ recording_rate_page_class_init (RecordingRatePageClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (INTEGRITY_TYPE_WIDTH_FIRST_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/recording-rate/recording-rate-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RecordingRatePage, stack);

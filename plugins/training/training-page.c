@@ -342,6 +342,7 @@ training_page_class_init (TrainingPageClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_type_ensure (TRAINING_TYPE_OUTSTANDING_LIST);
+  g_type_ensure (INTEGRITY_TYPE_WIDTH_FIRST_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/training/training-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TrainingPage, stack);

@@ -620,6 +620,7 @@ victim_care_page_class_init (VictimCarePageClass *klass)
 
   g_type_ensure (VICTIM_TYPE_QUEUE_ITEM);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (INTEGRITY_TYPE_WIDTH_FIRST_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/crimedata/Integrity/plugins/victim-care/victim-care-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VictimCarePage, subtitle_label);

@@ -31,6 +31,7 @@
 #include "chart/integrity-kpi-tile.h"
 #include "chart/integrity-in-view.h"
 #include "chart/integrity-widget-reuse.h"
+#include "chart/integrity-width-first-layout.h"
 #include "core/integrity-vocabulary.h"
 
 #include "plugin/integrity-addin.h"

@@ -8,6 +8,7 @@
 
 #include "integrity-chart-render.h"
 #include "integrity-kpi-tile.h"
+#include "integrity-width-first-layout.h"
 
 /* Label, big value and unit, interval, status (icon, words and colour:
  * never colour alone), change on the previous period, sparkline and one
@@ -199,7 +200,8 @@ integrity_kpi_tile_class_init (IntegrityKpiTileClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_widget_class_add_binding_signal (widget_class, keys[i], 0, "activated", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Tiles sit in rows: their wrapped labels must not search widths for a height. */
+  gtk_widget_class_set_layout_manager_type (widget_class, INTEGRITY_TYPE_WIDTH_FIRST_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "integrity-kpi-tile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
