@@ -439,6 +439,58 @@ test_outstanding_list (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
 }
 
+/* Mapped "Days to deadline" cards, one per cohort once it shows January. */
+static void
+count_to_deadline (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  gpointer *args = data;
+  g_autoptr(GPtrArray) labels = find_all (args[0], GTK_TYPE_LABEL);
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    n += g_str_equal (gtk_label_get_text (g_ptr_array_index (labels, i)), "Days to deadline");
+  g_array_append_val ((GArray *) args[1], n);
+}
+
+/* Cohorts already on screen take new figures one a frame: each holds a
+ * dozen labels whose new text, shaped all in one frame, made it too long. */
+static void
+test_cohorts_a_frame_each (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(IntegrityFilter) january = integrity_filter_new (integrity_month_new (2020, 2),
+                                                             integrity_month_new (2021, 1), NULL);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  gpointer args[] = { f, seen };
+  GdkFrameClock *clock;
+  gulong handler;
+  guint most = 0;
+
+  g_assert_true (itest_wait_until (figures_shown, f, 10000));
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  itest_spin (100);
+  g_assert_false (label_shown (f, "Days to deadline"));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  handler = g_signal_connect_after (clock, "layout", G_CALLBACK (count_to_deadline), args);
+  integrity_context_set_filter (integrity_session_get_context (f->session), january);
+  g_assert_true (itest_wait_until (page_loaded, f, 10000));
+  itest_spin (100);
+  g_signal_handler_disconnect (clock, handler);
+
+  /* Never both at once: one, then the other a frame later. */
+  for (guint i = 0; i < seen->len; i++)
+    {
+      guint n = g_array_index (seen, guint, i);
+
+      g_assert_cmpuint (n, <=, most + 1);
+      most = MAX (most, n);
+    }
+  g_assert_cmpuint (most, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, seen->len - 1), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +500,8 @@ main (int   argc,
 
   g_test_add ("/training-page/demo", Fixture, NULL, fixture_set_up, test_demo_page, fixture_tear_down);
   g_test_add ("/training-page/outstanding-list", Fixture, NULL, fixture_set_up, test_outstanding_list,
+              fixture_tear_down);
+  g_test_add ("/training-page/cohorts-a-frame-each", Fixture, NULL, fixture_set_up, test_cohorts_a_frame_each,
               fixture_tear_down);
   return g_test_run ();
 }

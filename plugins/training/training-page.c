@@ -19,6 +19,8 @@ struct _TrainingPage
   IntegrityContext *context;
   GCancellable     *cancellable;
   TrainingPageData *data;
+  GPtrArray        *cohort_kpis;    /* IntegrityKpi: each cohort's, as data->cohorts */
+  GPtrArray        *cohort_charts;  /* IntegrityChart: each cohort's burn-up first */
   gboolean          figures_loaded;
   gboolean          loaded;
 
@@ -124,29 +126,66 @@ page_result_free (PageResult *result)
   g_free (result);
 }
 
-/* A section per cohort, made again only when there are more or fewer. */
+#define COHORT_STEPS "training-cohort-steps"
+
+typedef struct
+{
+  TrainingPage *page;     /* not a reference: the steps die with its widgets */
+  GtkWidget    *section;
+  guint         index;
+} CohortStep;
+
+/* The figures the page has now, even if newer than when the step was made. */
 static void
-show_cohorts (TrainingPage     *self,
-              const PageResult *result)
+show_cohort (gpointer item)
+{
+  CohortStep *step = item;
+  TrainingPage *self = step->page;
+
+  if (self->data == NULL || step->index >= self->data->cohorts->len ||
+      gtk_widget_get_parent (step->section) != GTK_WIDGET (self->cohorts_box))
+    return;
+  training_cohort_section_show (TRAINING_COHORT_SECTION (step->section),
+                                g_ptr_array_index (self->data->cohorts, step->index), self->data->as_at,
+                                g_ptr_array_index (self->cohort_kpis, step->index),
+                                g_ptr_array_index (self->cohort_charts, step->index));
+}
+
+/* A section per cohort, made again only when there are more or fewer.
+ * Sections already on screen take new figures one a frame, as KPI tiles
+ * do: each holds a dozen labels, and shaping all their new text in one
+ * frame took 4-7 ms. */
+static void
+show_cohorts (TrainingPage *self)
 {
   GPtrArray *cohorts = self->data->cohorts;
+  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *section;
+  gboolean in_steps;
   guint n = 0;
 
   for (section = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box)); section != NULL;
        section = gtk_widget_get_next_sibling (section))
     n++;
+  in_steps = n == cohorts->len && gtk_widget_get_mapped (GTK_WIDGET (self->cohorts_box));
   if (n != cohorts->len)
     {
+      integrity_frame_steps_finish (GTK_WIDGET (self->cohorts_box), COHORT_STEPS);
       remove_children (self->cohorts_box);
       for (guint i = 0; i < cohorts->len; i++)
         gtk_box_append (self->cohorts_box, training_cohort_section_new ());
     }
   section = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box));
   for (guint i = 0; i < cohorts->len; i++, section = gtk_widget_get_next_sibling (section))
-    training_cohort_section_show (TRAINING_COHORT_SECTION (section), g_ptr_array_index (cohorts, i),
-                                  self->data->as_at, g_ptr_array_index (result->kpis, i),
-                                  g_ptr_array_index (result->charts, i));
+    {
+      CohortStep step = { self, section, i };
+
+      if (i == 0 || !in_steps)
+        show_cohort (&step);
+      else
+        g_ptr_array_add (later, g_memdup2 (&step, sizeof step));
+    }
+  integrity_frame_steps_start (GTK_WIDGET (self->cohorts_box), COHORT_STEPS, later, show_cohort);
 }
 
 static void
@@ -170,7 +209,11 @@ show_data (TrainingPage     *self,
 
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
-  show_cohorts (self, result);
+  g_clear_pointer (&self->cohort_kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_charts, g_ptr_array_unref);
+  self->cohort_kpis = g_ptr_array_ref (result->kpis);
+  self->cohort_charts = g_ptr_array_ref (result->charts);
+  show_cohorts (self);
   show_comparisons (self, g_ptr_array_index (result->charts, n_cohorts),
                     g_ptr_array_index (result->charts, n_cohorts + 1));
   integrity_page_reveal_in_steps (self->sections);
@@ -311,6 +354,8 @@ training_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->data, training_page_data_free);
+  g_clear_pointer (&self->cohort_kpis, g_ptr_array_unref);
+  g_clear_pointer (&self->cohort_charts, g_ptr_array_unref);
   G_OBJECT_CLASS (training_page_parent_class)->dispose (object);
 }
 

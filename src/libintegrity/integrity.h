@@ -28,6 +28,7 @@
 #include "chart/integrity-chart-scale.h"
 #include "chart/integrity-chart-style.h"
 #include "chart/integrity-chart-view.h"
+#include "chart/integrity-frame-steps.h"
 #include "chart/integrity-kpi-tile.h"
 #include "chart/integrity-in-view.h"
 #include "chart/integrity-widget-reuse.h"

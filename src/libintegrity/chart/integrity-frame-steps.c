@@ -58,7 +58,7 @@ on_tick (GtkWidget     *widget,
 }
 
 /**
- * _integrity_frame_steps_start:
+ * integrity_frame_steps_start:
  * @widget: whose frame clock paces the steps; they stop if it is destroyed
  * @name: which of @widget's step lists this is
  * @items: (transfer none): what to pass to @step, in order (kept by reference)
@@ -68,7 +68,7 @@ on_tick (GtkWidget     *widget,
  * ever lost.
  */
 void
-_integrity_frame_steps_start (GtkWidget          *widget,
+integrity_frame_steps_start (GtkWidget          *widget,
                               const char         *name,
                               GPtrArray          *items,
                               IntegrityFrameStep  step)
@@ -78,7 +78,7 @@ _integrity_frame_steps_start (GtkWidget          *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (name != NULL && items != NULL && step != NULL);
 
-  _integrity_frame_steps_finish (widget, name);
+  integrity_frame_steps_finish (widget, name);
   if (items->len == 0)
     return;
   steps = g_new0 (FrameSteps, 1);
@@ -89,9 +89,15 @@ _integrity_frame_steps_start (GtkWidget          *widget,
   n_running++;
 }
 
-/* Runs at once the steps @name of @widget still has; TRUE if there were any. */
+/**
+ * integrity_frame_steps_finish:
+ *
+ * Runs at once the steps @name of @widget still has.
+ *
+ * Returns: whether there were any
+ */
 gboolean
-_integrity_frame_steps_finish (GtkWidget  *widget,
+integrity_frame_steps_finish (GtkWidget  *widget,
                                const char *name)
 {
   FrameSteps *steps;
@@ -114,9 +120,13 @@ _integrity_frame_steps_finish (GtkWidget  *widget,
   return any;
 }
 
-/* TRUE while any widget has steps still to run. */
+/**
+ * integrity_frame_steps_pending:
+ *
+ * Returns: whether any widget has steps still to run
+ */
 gboolean
-_integrity_frame_steps_pending (void)
+integrity_frame_steps_pending (void)
 {
   return n_running > 0;
 }

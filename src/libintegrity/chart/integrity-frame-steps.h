@@ -1,4 +1,4 @@
-/* integrity-frame-steps.h — work spread over frames, one step a frame (the library's own). SPDX-License-Identifier: GPL-3.0-or-later */
+/* integrity-frame-steps.h — work spread over frames, one step a frame. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -7,12 +7,12 @@ G_BEGIN_DECLS
 
 typedef void (*IntegrityFrameStep) (gpointer item);
 
-void     _integrity_frame_steps_start   (GtkWidget          *widget,
+void     integrity_frame_steps_start    (GtkWidget          *widget,
                                          const char         *name,
                                          GPtrArray          *items,
                                          IntegrityFrameStep  step);
-gboolean _integrity_frame_steps_finish  (GtkWidget          *widget,
+gboolean integrity_frame_steps_finish   (GtkWidget          *widget,
                                          const char         *name);
-gboolean _integrity_frame_steps_pending (void);
+gboolean integrity_frame_steps_pending  (void);
 
 G_END_DECLS

@@ -96,7 +96,7 @@ update_in_place (GtkWidget  *container,
         pending->set_figures = set_figures;
         g_ptr_array_add (later, pending);
       }
-  _integrity_frame_steps_start (container, FIGURE_STEPS, later, set_pending_figures);
+  integrity_frame_steps_start (container, FIGURE_STEPS, later, set_pending_figures);
   return TRUE;
 }
 

@@ -165,13 +165,13 @@ integrity_page_reveal_in_steps (GtkWidget *sections)
 
   if (g_object_get_data (G_OBJECT (sections), REVEALED_KEY) != NULL)
     {
-      _integrity_frame_steps_finish (sections, REVEAL_STEPS);
+      integrity_frame_steps_finish (sections, REVEAL_STEPS);
       return;
     }
   g_object_set_data (G_OBJECT (sections), REVEALED_KEY, GINT_TO_POINTER (TRUE));
   hidden = g_ptr_array_new_with_free_func (g_object_unref);
   hide_after_first (sections, hidden, 0);
-  _integrity_frame_steps_start (sections, REVEAL_STEPS, hidden, show_widget);
+  integrity_frame_steps_start (sections, REVEAL_STEPS, hidden, show_widget);
 }
 
 /**
@@ -183,5 +183,5 @@ integrity_page_reveal_in_steps (GtkWidget *sections)
 gboolean
 integrity_pages_are_settling (void)
 {
-  return _integrity_frame_steps_pending ();
+  return integrity_frame_steps_pending ();
 }
