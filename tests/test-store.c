@@ -439,6 +439,70 @@ test_import_log_means_data (Fixture       *f,
   g_assert_false (integrity_store_is_demo (store));
 }
 
+/* Breaks the last page of the store file: a b-tree page no longer says
+ * what kind it is. The schema on page 1 still reads, so only the page
+ * check finds it. */
+static void
+break_last_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  gsize page_size;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  page_size = ((guint8) contents[16] << 8) | (guint8) contents[17];
+  if (page_size == 1)
+    page_size = 65536;
+  g_assert_cmpuint (length % page_size, ==, 0);
+  g_assert_cmpuint (length / page_size, >, 3);
+  memset (contents + length - page_size, 0x7f, 16);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+}
+
+/* The app checks the store's pages on a thread while it starts up: the
+ * open takes that verdict for the same file, and checks again if the file
+ * changed since. Either way a damaged page is caught at open. */
+static void
+test_check_ahead (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  g_autofree char *sound = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_exec (store, "CREATE TABLE filler (line TEXT);"
+                                       "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 400) "
+                                       "INSERT INTO filler SELECT printf('%0100d', i) FROM n", &error));
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &sound, &length, NULL));
+
+  integrity_store_check_ahead (f->path);
+  store = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+
+  /* Damaged before the check: its verdict is the damage. */
+  break_last_page (f->path);
+  integrity_store_check_ahead (f->path);
+  store = integrity_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+
+  /* Sound when checked, damaged before the open: the "ok" is not taken. */
+  g_assert_true (g_file_set_contents (f->path, sound, (gssize) length, NULL));
+  integrity_store_check_ahead (f->path);
+  g_usleep (200 * 1000);
+  break_last_page (f->path);
+  store = integrity_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_CORRUPT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +520,7 @@ main (int   argc,
   ADD ("changed-signal", test_changed_signal);
   ADD ("query-on-worker", test_query_on_worker);
   ADD ("damaged-file", test_damaged_file);
+  ADD ("check-ahead", test_check_ahead);
   ADD ("check-reports-schema", test_check_reports_schema);
   ADD ("restore-backup", test_restore_backup);
   ADD ("import-log-means-data", test_import_log_means_data);

@@ -183,6 +183,14 @@ integrity_application_handle_local_options (GApplication *app,
    * running window is presented (the default unique behaviour). */
   if (self->store_path != NULL || self->demo)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  /* The store's page check (about 100 ms for a force's data) runs while
+   * GTK and the window start up; opening the store waits for its verdict. */
+  {
+    g_autofree char *path = store_path_to_open (self);
+
+    integrity_store_check_ahead (path);
+  }
   return -1;
 }
 

@@ -222,6 +222,8 @@ main (int   argc,
     }
   label = argv[2];
   tracing = g_strcmp0 (g_getenv ("INTEGRITY_BENCH_TRACE"), "1") == 0;
+  /* As the app does before GTK starts. */
+  integrity_store_check_ahead (argv[1]);
   adw_init ();
   integrity_window_add_style (gdk_display_get_default ());
   session = integrity_session_new (argv[1], &error);

@@ -39,6 +39,7 @@ G_DECLARE_FINAL_TYPE (IntegrityStore, integrity_store, INTEGRITY, STORE, GObject
 GQuark          integrity_store_error_quark             (void);
 char           *integrity_store_get_default_path        (void);
 
+void            integrity_store_check_ahead             (const char               *path);
 IntegrityStore *integrity_store_open                    (const char               *path,
                                                          GError                  **error);
 const char     *integrity_store_get_path                (IntegrityStore           *self);
