@@ -278,6 +278,10 @@ cards_outstanding (Fixture *f)
           || !gtk_widget_has_css_class (label, "heading"))
         continue;
       value = gtk_widget_get_last_child (gtk_widget_get_next_sibling (label));
+      /* The value label, inside whatever holds it in its row. */
+      while (value != NULL && !GTK_IS_LABEL (value))
+        value = gtk_widget_get_first_child (value);
+      g_assert_nonnull (value);
       digits = g_strdup (gtk_label_get_text (GTK_LABEL (value)));
       g_strdelimit (digits, ",", ' ');
       for (char *from = digits, *to = digits; ; from++)

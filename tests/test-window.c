@@ -5,6 +5,7 @@
 
 #include "integrity-overview.h"
 #include "integrity-preferences.h"
+#include "integrity-screenshot.h"
 #include "integrity-session.h"
 #include "integrity-test-util.h"
 #include "integrity-window.h"
@@ -193,6 +194,65 @@ test_drill_down_fills_in_view (Fixture       *f,
   g_assert_true (itest_wait_until (has_rows, rows, 5000));
 }
 
+/* Collects the wrapped labels under @widget that a horizontal box lays out
+ * without a width-first layout between them: such a row asks each label its
+ * width for a height, which GtkLabel finds by laying its text out again and
+ * again (see IntegrityWidthFirstLayout). */
+static void
+collect_wrapped_in_rows (GtkWidget *widget,
+                         GtkWidget *page,
+                         GString   *found)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)) && gtk_widget_get_visible (widget))
+    for (GtkWidget *above = gtk_widget_get_parent (widget); above != NULL && above != page;
+         above = gtk_widget_get_parent (above))
+      {
+        if (INTEGRITY_IS_WIDTH_FIRST_LAYOUT (gtk_widget_get_layout_manager (above)))
+          break;
+        if (GTK_IS_BOX (above) && gtk_orientable_get_orientation (GTK_ORIENTABLE (above)) == GTK_ORIENTATION_HORIZONTAL)
+          {
+            g_string_append_printf (found, "\n  “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+            break;
+          }
+      }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_wrapped_in_rows (child, page, found);
+}
+
+static gboolean
+page_settled (gpointer page)
+{
+  return integrity_screenshot_page_is_loaded (page);
+}
+
+/* Every page on the demo store: no wrapped text sits in a row unguarded. */
+static void
+test_wrapped_text_in_rows_is_width_first (Fixture       *f,
+                                          gconstpointer  data)
+{
+  static const char *const pages[] = { "overview", "recording-rate", "victim-care", "training" };
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  g_settings_set_strv (f->settings, "active-plugins",
+                       (const char * const[]) { "recording-rate", "victim-care", "training", NULL });
+  itest_session_generate_demo (f, 1, 5);
+  itest_session_open_window (f);
+  g_assert_true (itest_wait_for_overview (f->window, 5000));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = integrity_window_get_page (f->window, pages[i]);
+
+      if (page == NULL)
+        continue;  /* a plugin not built */
+      g_assert_true (integrity_window_show_page (f->window, pages[i]));
+      g_assert_true (itest_wait_until (page_settled, page, 20000));
+      collect_wrapped_in_rows (page, page, found);
+    }
+  if (found->len > 0)
+    g_error ("Wrapped labels in a row without a width-first layout:%s", found->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,6 +267,7 @@ main (int   argc,
   ADD ("preferences-lists-plugins", test_preferences_lists_plugins);
   ADD ("recording-rate-page-on-demo", test_recording_rate_page_on_demo);
   ADD ("drill-down-fills-in-view", test_drill_down_fills_in_view);
+  ADD ("wrapped-text-in-rows-is-width-first", test_wrapped_text_in_rows_is_width_first);
 #undef ADD
 
   return g_test_run ();

@@ -48,8 +48,22 @@ add_label (GtkWidget  *box,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (box), label);
+  if (box != NULL)
+    gtk_box_append (GTK_BOX (box), label);
   return label;
+}
+
+/* @child in a bin that asks its width without a height: the rows below put
+ * wrapped text beside an icon or a button, and a row asking a wrapped label
+ * its width for a height makes it lay its text out a dozen times. */
+static GtkWidget *
+width_first (GtkWidget *child)
+{
+  GtkWidget *bin = adw_bin_new ();
+
+  gtk_widget_set_layout_manager (bin, integrity_width_first_layout_new ());
+  adw_bin_set_child (ADW_BIN (bin), child);
+  return bin;
 }
 
 static void
@@ -68,7 +82,8 @@ stat_card_init (StatCard  *card,
   gtk_image_set_icon_size (GTK_IMAGE (card->icon), GTK_ICON_SIZE_LARGE);
   gtk_widget_set_visible (card->icon, FALSE);
   gtk_box_append (GTK_BOX (value_row), card->icon);
-  card->value = add_label (value_row, "title-1");
+  card->value = add_label (NULL, "title-1");
+  gtk_box_append (GTK_BOX (value_row), width_first (card->value));
   card->caption = add_label (card->card, "caption");
   for (GtkWidget *child = gtk_widget_get_first_child (card->card); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -193,7 +208,7 @@ training_cohort_section_init (TrainingCohortSection *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_box_append (GTK_BOX (self->box), header);
   gtk_widget_set_hexpand (titles, TRUE);
-  gtk_box_append (GTK_BOX (header), titles);
+  gtk_box_append (GTK_BOX (header), width_first (titles));
   self->name = add_label (titles, "title-2");
   self->description = add_label (titles, "dim-label");
   self->edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
