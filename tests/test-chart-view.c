@@ -323,6 +323,25 @@ test_tiles_take_new_figures_a_frame_each (void)
   g_assert_false (integrity_pages_are_settling ());
   g_assert_nonnull (find_label (frames.tiles[2], "80.0%"));
 
+  /* Figures still waiting when the box is hidden and newer ones come: the
+   * newer ones stand, the older never come back over them. */
+  gtk_widget_set_visible (box, TRUE);
+  g_assert_true (itest_wait_for_mapped (window, INTEGRITY_TYPE_KPI_TILE, 3, 5000));
+  {
+    g_autoptr(GPtrArray) older = g_ptr_array_new_with_free_func ((GDestroyNotify) integrity_kpi_free);
+
+    for (guint i = 0; i < kpis->len; i++)
+      g_ptr_array_add (older, integrity_kpi_copy (g_ptr_array_index (kpis, i)));
+    ((IntegrityKpi *) g_ptr_array_index (older, 2))->value = 0.6;
+    g_assert_true (integrity_kpi_tiles_update (box, older));
+    g_assert_true (integrity_pages_are_settling ());
+  }
+  gtk_widget_set_visible (box, FALSE);
+  ((IntegrityKpi *) g_ptr_array_index (kpis, 2))->value = 0.7;
+  g_assert_true (integrity_kpi_tiles_update (box, kpis));
+  g_assert_nonnull (find_label (frames.tiles[2], "70.0%"));
+  g_assert_false (integrity_pages_are_settling ());
+
   g_signal_handlers_disconnect_by_data (clock, &frames);
   g_array_unref (frames.new_per_frame);
   gtk_window_destroy (GTK_WINDOW (window));

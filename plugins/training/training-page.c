@@ -159,33 +159,37 @@ static void
 show_cohorts (TrainingPage *self)
 {
   GPtrArray *cohorts = self->data->cohorts;
-  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) steps = NULL;
   GtkWidget *section;
-  gboolean in_steps;
   guint n = 0;
 
   for (section = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box)); section != NULL;
        section = gtk_widget_get_next_sibling (section))
     n++;
-  in_steps = n == cohorts->len && gtk_widget_get_mapped (GTK_WIDGET (self->cohorts_box));
   if (n != cohorts->len)
     {
+      /* New sections take their figures at once: the reveal shows them. */
       integrity_frame_steps_finish (GTK_WIDGET (self->cohorts_box), COHORT_STEPS);
       remove_children (self->cohorts_box);
       for (guint i = 0; i < cohorts->len; i++)
-        gtk_box_append (self->cohorts_box, training_cohort_section_new ());
+        {
+          CohortStep step = { self, training_cohort_section_new (), i };
+
+          gtk_box_append (self->cohorts_box, step.section);
+          show_cohort (&step);
+        }
+      return;
     }
+
+  steps = g_ptr_array_new_full (n, g_free);
   section = gtk_widget_get_first_child (GTK_WIDGET (self->cohorts_box));
-  for (guint i = 0; i < cohorts->len; i++, section = gtk_widget_get_next_sibling (section))
+  for (guint i = 0; i < n; i++, section = gtk_widget_get_next_sibling (section))
     {
       CohortStep step = { self, section, i };
 
-      if (i == 0 || !in_steps)
-        show_cohort (&step);
-      else
-        g_ptr_array_add (later, g_memdup2 (&step, sizeof step));
+      g_ptr_array_add (steps, g_memdup2 (&step, sizeof step));
     }
-  integrity_frame_steps_start (GTK_WIDGET (self->cohorts_box), COHORT_STEPS, later, show_cohort);
+  integrity_frame_steps_first_now (GTK_WIDGET (self->cohorts_box), COHORT_STEPS, steps, show_cohort);
 }
 
 static void

@@ -57,6 +57,29 @@ on_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* Steps for @items from @first on, one a frame, after those of @name left
+ * waiting are run. */
+static void
+start_from (GtkWidget          *widget,
+            const char         *name,
+            GPtrArray          *items,
+            IntegrityFrameStep  step,
+            guint               first)
+{
+  FrameSteps *steps;
+
+  integrity_frame_steps_finish (widget, name);
+  if (first >= items->len)
+    return;
+  steps = g_new0 (FrameSteps, 1);
+  steps->items = g_ptr_array_ref (items);
+  steps->step = step;
+  steps->next = first;
+  g_object_set_data_full (G_OBJECT (widget), name, steps, frame_steps_free);
+  steps->tick_id = gtk_widget_add_tick_callback (widget, on_tick, steps, NULL);
+  n_running++;
+}
+
 /**
  * integrity_frame_steps_start:
  * @widget: whose frame clock paces the steps; they stop if it is destroyed
@@ -69,24 +92,48 @@ on_tick (GtkWidget     *widget,
  */
 void
 integrity_frame_steps_start (GtkWidget          *widget,
-                              const char         *name,
-                              GPtrArray          *items,
-                              IntegrityFrameStep  step)
+                             const char         *name,
+                             GPtrArray          *items,
+                             IntegrityFrameStep  step)
 {
-  FrameSteps *steps;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (name != NULL && items != NULL && step != NULL);
 
+  start_from (widget, name, items, step, 0);
+}
+
+/**
+ * integrity_frame_steps_first_now:
+ * @widget: whose frame clock paces the steps, and whose showing decides
+ * @name: which of @widget's step lists this is
+ * @items: (transfer none): what to pass to @step, in order (kept by reference)
+ * @step: called with each item
+ *
+ * For new figures in widgets already shown: runs the steps of @name still
+ * waiting, then @step on the first item now and on each other one a frame
+ * after the one before. When @widget is not on screen nothing is painted,
+ * so every step runs now.
+ */
+void
+integrity_frame_steps_first_now (GtkWidget          *widget,
+                                 const char         *name,
+                                 GPtrArray          *items,
+                                 IntegrityFrameStep  step)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL && items != NULL && step != NULL);
+
+  /* Older steps first, so they never come back over these. */
   integrity_frame_steps_finish (widget, name);
-  if (items->len == 0)
-    return;
-  steps = g_new0 (FrameSteps, 1);
-  steps->items = g_ptr_array_ref (items);
-  steps->step = step;
-  g_object_set_data_full (G_OBJECT (widget), name, steps, frame_steps_free);
-  steps->tick_id = gtk_widget_add_tick_callback (widget, on_tick, steps, NULL);
-  n_running++;
+  if (!gtk_widget_get_mapped (widget))
+    {
+      for (guint i = 0; i < items->len; i++)
+        step (g_ptr_array_index (items, i));
+      return;
+    }
+  if (items->len > 0)
+    step (g_ptr_array_index (items, 0));
+  start_from (widget, name, items, step, 1);
 }
 
 /**
@@ -98,7 +145,7 @@ integrity_frame_steps_start (GtkWidget          *widget,
  */
 gboolean
 integrity_frame_steps_finish (GtkWidget  *widget,
-                               const char *name)
+                              const char *name)
 {
   FrameSteps *steps;
   gboolean any;

@@ -7,12 +7,16 @@ G_BEGIN_DECLS
 
 typedef void (*IntegrityFrameStep) (gpointer item);
 
-void     integrity_frame_steps_start    (GtkWidget          *widget,
-                                         const char         *name,
-                                         GPtrArray          *items,
-                                         IntegrityFrameStep  step);
-gboolean integrity_frame_steps_finish   (GtkWidget          *widget,
-                                         const char         *name);
-gboolean integrity_frame_steps_pending  (void);
+void     integrity_frame_steps_start     (GtkWidget          *widget,
+                                          const char         *name,
+                                          GPtrArray          *items,
+                                          IntegrityFrameStep  step);
+void     integrity_frame_steps_first_now (GtkWidget          *widget,
+                                          const char         *name,
+                                          GPtrArray          *items,
+                                          IntegrityFrameStep  step);
+gboolean integrity_frame_steps_finish    (GtkWidget          *widget,
+                                          const char         *name);
+gboolean integrity_frame_steps_pending   (void);
 
 G_END_DECLS

@@ -77,26 +77,28 @@ update_in_place (GtkWidget  *container,
                  gboolean    a_frame_each)
 {
   g_autoptr(GPtrArray) widgets = children_of_type (container, type);
-  g_autoptr(GPtrArray) later = g_ptr_array_new_with_free_func (pending_figures_free);
+  g_autoptr(GPtrArray) pending = NULL;
 
   if (widgets->len != values->len || widgets->len == 0)
     return FALSE;
-  /* Off screen nothing is painted: all at once. */
-  a_frame_each = a_frame_each && gtk_widget_get_mapped (container);
+  if (!a_frame_each)
+    {
+      for (guint i = 0; i < widgets->len; i++)
+        set_figures (g_ptr_array_index (widgets, i), g_ptr_array_index (values, i));
+      return TRUE;
+    }
+  pending = g_ptr_array_new_full (widgets->len, pending_figures_free);
   for (guint i = 0; i < widgets->len; i++)
-    if (i == 0 || !a_frame_each)
-      set_figures (g_ptr_array_index (widgets, i), g_ptr_array_index (values, i));
-    else
-      {
-        PendingFigures *pending = g_new0 (PendingFigures, 1);
+    {
+      PendingFigures *figures = g_new0 (PendingFigures, 1);
 
-        pending->widget = g_object_ref (g_ptr_array_index (widgets, i));
-        pending->values = g_ptr_array_ref (values);
-        pending->index = i;
-        pending->set_figures = set_figures;
-        g_ptr_array_add (later, pending);
-      }
-  integrity_frame_steps_start (container, FIGURE_STEPS, later, set_pending_figures);
+      figures->widget = g_object_ref (g_ptr_array_index (widgets, i));
+      figures->values = g_ptr_array_ref (values);
+      figures->index = i;
+      figures->set_figures = set_figures;
+      g_ptr_array_add (pending, figures);
+    }
+  integrity_frame_steps_first_now (container, FIGURE_STEPS, pending, set_pending_figures);
   return TRUE;
 }
 
