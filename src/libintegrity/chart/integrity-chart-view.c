@@ -5,8 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#ifdef __linux__
-#endif
 
 #include "core/integrity-thread.h"
 #include "integrity-chart-private.h"

@@ -593,15 +593,18 @@ check_file_shape (IntegrityStore  *self,
 }
 
 /* SQLite's quick_check on @db: "ok", the first problem it found, or NULL
- * when it could not run; @prepared says whether it could even start. */
+ * when it could not run; @prepared (nullable) says whether it could even
+ * start. */
 static char *
 quick_check_verdict (sqlite3  *db,
                      gboolean *prepared)
 {
   g_autoptr(sqlite3_stmt) check = NULL;
+  gboolean started = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK;
 
-  *prepared = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK;
-  if (!*prepared || sqlite3_step (check) != SQLITE_ROW)
+  if (prepared != NULL)
+    *prepared = started;
+  if (!started || sqlite3_step (check) != SQLITE_ROW)
     return NULL;
   return g_strdup ((const char *) sqlite3_column_text (check, 0));
 }
@@ -648,13 +651,23 @@ check_ahead_thread (gpointer data)
   CheckAhead *ahead = data;
   sqlite3 *db = NULL;
   char *verdict = NULL;
-  gboolean prepared;
 
   /* No verdict unless the check ran: opening read-only can fail where the
    * store's own connection will not, and the open then checks itself. */
   if (sqlite3_open_v2 (ahead->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
-    verdict = quick_check_verdict (db, &prepared);
+    verdict = quick_check_verdict (db, NULL);
   sqlite3_close_v2 (db);
+  return verdict;
+}
+
+/* Waits for @ahead's check and lets it go: its verdict, or NULL. */
+static char *
+check_ahead_finish (CheckAhead *ahead)
+{
+  char *verdict = g_thread_join (ahead->thread);
+
+  g_free (ahead->path);
+  g_free (ahead);
   return verdict;
 }
 
@@ -689,11 +702,7 @@ integrity_store_check_ahead (const char *path)
   check_ahead = ahead;
   G_UNLOCK (check_ahead);
   if (previous != NULL)
-    {
-      g_free (g_thread_join (previous->thread));
-      g_free (previous->path);
-      g_free (previous);
-    }
+    g_free (check_ahead_finish (previous));
 }
 
 /* The verdict of a check ahead of @path, if one was started on the file as
@@ -703,6 +712,7 @@ take_check_ahead (const char      *path,
                   const FileState *now)
 {
   CheckAhead *ahead;
+  FileState checked;
   char *verdict;
 
   G_LOCK (check_ahead);
@@ -714,12 +724,10 @@ take_check_ahead (const char      *path,
   G_UNLOCK (check_ahead);
   if (ahead == NULL)
     return NULL;
-  verdict = g_thread_join (ahead->thread);
-  if (now->size != ahead->state.size || now->modified_ns != ahead->state.modified_ns
-      || now->inode != ahead->state.inode)
+  checked = ahead->state;
+  verdict = check_ahead_finish (ahead);
+  if (now->size != checked.size || now->modified_ns != checked.modified_ns || now->inode != checked.inode)
     g_clear_pointer (&verdict, g_free);
-  g_free (ahead->path);
-  g_free (ahead);
   return verdict;
 }
 
@@ -812,8 +820,7 @@ integrity_store_restore_backup (const char  *path,
 
   if (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
     {
-      gboolean prepared;
-      g_autofree char *verdict = quick_check_verdict (db, &prepared);
+      g_autofree char *verdict = quick_check_verdict (db, NULL);
 
       sound = g_strcmp0 (verdict, "ok") == 0;
     }

@@ -1,10 +1,12 @@
 /* integrity-thread.c — background threads yield to the window. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#ifdef __linux__
 #include <errno.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#endif
 
 #include "integrity-thread.h"
 
