@@ -12,10 +12,13 @@
 
 /* Prints tab-separated lines (LABEL WHAT DETAIL VALUE UNIT) for tools/bench.
  * Run under a display (xvfb-run). A high-priority timer ticks every
- * millisecond; the longest gap between ticks is the longest stall.
+ * millisecond; the longest gap between ticks is the longest stall, printed
+ * with the main thread's own CPU time in it ("running"): the rest it spent
+ * waiting, for a core or for the X server.
  * INTEGRITY_BENCH_TRACE=1 also prints, on stderr, each step's start, each
- * frame's update (tick callbacks), layout and paint CPU and the whole
- * frame's CPU and wall time, and each gap over 8 ms, with the monotonic
+ * frame's update (tick callbacks), layout and paint CPU, the whole frame's
+ * CPU and wall time with the thread's waits and preemptions in it, and
+ * each gap over 8 ms, with the monotonic
  * clock in ms: to match against `perf record -k CLOCK_MONOTONIC`. The
  * "worst layout/paint" figures leave the update phase out. */
 
@@ -41,8 +44,12 @@ trace (const char *format,
   g_printerr ("%s at %.1f\n", message, g_get_monotonic_time () / 1000.0);
 }
 
-static gint64 tick_last;
-static gint64 tick_max;
+/* The longest gap, and the main thread's CPU time in it ("running"): the
+ * rest of the gap it spent waiting, for a core (other threads, other
+ * processes, the X server) or for the X server's reply. */
+static gint64 tick_last, tick_last_cpu;
+static gint64 tick_max, tick_max_cpu;
+static guint  n_steps_running_over_budget;
 static guint  n_steps;
 static guint  n_steps_over_budget;
 static guint tick_count;
@@ -51,12 +58,17 @@ static gboolean
 on_tick (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 now_cpu = bench_thread_cpu_us ();
 
-  if (tick_last != 0)
-    tick_max = MAX (tick_max, now - tick_last);
+  if (tick_last != 0 && now - tick_last > tick_max)
+    {
+      tick_max = now - tick_last;
+      tick_max_cpu = now_cpu - tick_last_cpu;
+    }
   if (tick_last != 0 && now - tick_last > 8000)
-    trace ("gap %.1f ms ending", (now - tick_last) / 1000.0);
+    trace ("gap %.1f ms (%.1f ms running) ending", (now - tick_last) / 1000.0, (now_cpu - tick_last_cpu) / 1000.0);
   tick_last = now;
+  tick_last_cpu = now_cpu;
   tick_count++;
   return G_SOURCE_CONTINUE;
 }
@@ -100,6 +112,20 @@ on_phase_done (GdkFrameClock *clock,
 
 /* For the trace: a whole frame, from its first phase to its last. */
 static gint64 frame_start_cpu, frame_start_wall;
+static long frame_start_waits, frame_start_preemptions;
+
+/* The calling thread's voluntary (waits: X replies, locks) and involuntary
+ * (preemptions) context switches so far. */
+static void
+thread_switches (long *waits,
+                 long *preemptions)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  *waits = usage.ru_nvcsw;
+  *preemptions = usage.ru_nivcsw;
+}
 
 static void
 on_frame_start (GdkFrameClock *clock,
@@ -109,6 +135,7 @@ on_frame_start (GdkFrameClock *clock,
     return;  /* an earlier phase began it */
   frame_start_cpu = bench_thread_cpu_us ();
   frame_start_wall = g_get_monotonic_time ();
+  thread_switches (&frame_start_waits, &frame_start_preemptions);
 }
 
 static gint64 update_start_cpu;
@@ -131,8 +158,12 @@ static void
 on_frame_end (GdkFrameClock *clock,
               gpointer       data)
 {
-  trace ("frame whole %.1f ms CPU, %.1f ms wall, ending", (bench_thread_cpu_us () - frame_start_cpu) / 1000.0,
-         (g_get_monotonic_time () - frame_start_wall) / 1000.0);
+  long waits, preemptions;
+
+  thread_switches (&waits, &preemptions);
+  trace ("frame whole %.1f ms CPU, %.1f ms wall, %ld waits, %ld preemptions, ending",
+         (bench_thread_cpu_us () - frame_start_cpu) / 1000.0, (g_get_monotonic_time () - frame_start_wall) / 1000.0,
+         waits - frame_start_waits, preemptions - frame_start_preemptions);
   frame_start_wall = 0;
 }
 
@@ -161,7 +192,8 @@ static void
 stall_reset (void)
 {
   tick_last = g_get_monotonic_time ();
-  tick_max = 0;
+  tick_last_cpu = bench_thread_cpu_us ();
+  tick_max = tick_max_cpu = 0;
   tick_count = 0;
   layout_max = paint_max = 0;
 }
@@ -173,6 +205,8 @@ step_done (double worst)
   n_steps++;
   if (tick_max > FRAME_BUDGET_MS * 1000)
     n_steps_over_budget++;
+  if (tick_max_cpu > FRAME_BUDGET_MS * 1000)
+    n_steps_running_over_budget++;
   return MAX (worst, tick_max / 1000.0);
 }
 
@@ -279,8 +313,8 @@ main (int   argc,
         trace ("loaded");
         spin_ms (SETTLE_MS);
         worst_switch = step_done (worst_switch);
-        g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (ready %.0f ms; worst layout %.1f, paint %.1f ms CPU)\n",
-                 label, round ? "-again" : "", pages[i], tick_max / 1000.0, ready,
+        g_print ("%s\tswitch%s\t%s\t%.1f\tms stall (%.1f ms of it running; ready %.0f ms; worst layout %.1f, paint %.1f ms CPU)\n",
+                 label, round ? "-again" : "", pages[i], tick_max / 1000.0, tick_max_cpu / 1000.0, ready,
                  layout_max / 1000.0, paint_max / 1000.0);
       }
 
@@ -312,8 +346,8 @@ main (int   argc,
       else  /* the filter was changed, and back, on the page before */
         {
           worst_switch = step_done (worst_switch);
-          g_print ("%s\tswitch-after-change\t%s\t%.1f\tms stall (ready %.0f ms; worst layout %.1f, paint %.1f ms CPU)\n",
-                   label, pages[i], tick_max / 1000.0, ready, layout_max / 1000.0, paint_max / 1000.0);
+          g_print ("%s\tswitch-after-change\t%s\t%.1f\tms stall (%.1f ms of it running; ready %.0f ms; worst layout %.1f, paint %.1f ms CPU)\n",
+                   label, pages[i], tick_max / 1000.0, tick_max_cpu / 1000.0, ready, layout_max / 1000.0, paint_max / 1000.0);
         }
       g_clear_pointer (&back, integrity_filter_free);
       back = integrity_context_dup_filter (context);
@@ -325,14 +359,17 @@ main (int   argc,
           ready = wait_loaded (page, TRUE);
           spin_ms (SETTLE_MS);
           worst_switch = step_done (worst_switch);
-          g_print ("%s\tfilter-change%s\t%s\t%.0f\tms to data shown (stall %.1f ms; worst layout %.1f, paint %.1f ms CPU)\n",
-                   label, change == 0 ? "" : "-back", pages[i], ready, tick_max / 1000.0, layout_max / 1000.0,
+          g_print ("%s\tfilter-change%s\t%s\t%.0f\tms to data shown (stall %.1f ms, %.1f ms of it running; worst layout %.1f, paint %.1f ms CPU)\n",
+                   label, change == 0 ? "" : "-back", pages[i], ready, tick_max / 1000.0, tick_max_cpu / 1000.0,
+                   layout_max / 1000.0,
                    paint_max / 1000.0);
         }
     }
 
   g_print ("%s\tstall\tworst\t%.1f\tms\n", label, worst_switch);
   g_print ("%s\tstall\tsteps-over-%d-ms\t%u\tof %u steps\n", label, FRAME_BUDGET_MS, n_steps_over_budget, n_steps);
+  g_print ("%s\tstall\tsteps-running-over-%d-ms\t%u\tof %u steps (the main thread's own CPU time in a step's stall)\n",
+           label, FRAME_BUDGET_MS, n_steps_running_over_budget, n_steps);
   getrusage (RUSAGE_SELF, &usage);
   g_print ("%s\tpeak-rss\tbrowsing\t%.1f\tMB\n", label, usage.ru_maxrss / 1024.0);
   gtk_window_destroy (GTK_WINDOW (window));
