@@ -9,6 +9,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "core/integrity-thread.h"
 #include "integrity-test-util.h"
 
 typedef struct
@@ -334,6 +335,83 @@ test_query_on_worker (Fixture       *f,
   g_assert_cmpint (answer, ==, 1003);
 }
 
+/* A query of a millisecond or two: far more SQLite steps than one yield's
+ * worth. It notes when it ended. */
+static gpointer
+count_to_twenty_thousand (sqlite3       *db,
+                          gpointer       data,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  gint64 *ended_at = data;
+  sqlite3_stmt *stmt;
+  int count;
+
+  sqlite3_prepare_v2 (db, "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000) "
+                      "SELECT count(*) FROM n", -1, &stmt, NULL);
+  sqlite3_step (stmt);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  *ended_at = g_get_monotonic_time ();
+  return GINT_TO_POINTER (count);
+}
+
+static int
+count_while_a_frame_paints (IntegrityStore *store,
+                            guint           frame_ms,
+                            gint64         *frame_began,
+                            gint64         *frame_ended,
+                            gint64         *query_ended)
+{
+  int answer = 0;
+
+  *frame_began = g_get_monotonic_time ();
+  _integrity_thread_frame_begin ();
+  integrity_store_query_async (store, count_to_twenty_thousand, query_ended, NULL, NULL, NULL, on_counted, &answer);
+  if (frame_ms > 0)
+    {
+      g_usleep (frame_ms * 1000);
+      *frame_ended = g_get_monotonic_time ();
+      _integrity_thread_frame_end ();
+    }
+  while (answer == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (frame_ms == 0)
+    {
+      *frame_ended = g_get_monotonic_time ();
+      _integrity_thread_frame_end ();
+    }
+  return answer;
+}
+
+/* While the window paints, a query waits (so the frame has the cores), and
+ * goes on once the frame is painted; a frame whose end never comes holds
+ * it for a frame's time only. */
+static void
+test_query_waits_for_frame (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  gint64 began, ended, query_ended;
+
+  g_assert_no_error (error);
+  g_main_context_acquire (g_main_context_default ());
+
+  /* A frame of 12 ms: without the wait, the query ends inside it. A query
+   * still running after the hold's 16 ms may end before the frame does,
+   * on a very slow machine, and that is right too. */
+  g_assert_cmpint (count_while_a_frame_paints (store, 12, &began, &ended, &query_ended), ==, 20000);
+  if (query_ended < began + 16 * G_TIME_SPAN_MILLISECOND)
+    g_assert_cmpint (query_ended, >=, ended);
+
+  /* A frame that never ends: the query ends anyway. */
+  g_assert_cmpint (count_while_a_frame_paints (store, 0, &began, &ended, &query_ended), ==, 20000);
+  g_assert_false (_integrity_thread_frame_holds ());
+
+  g_main_context_release (g_main_context_default ());
+}
+
 static void
 test_damaged_file (Fixture       *f,
                    gconstpointer  data)
@@ -519,6 +597,7 @@ main (int   argc,
   ADD ("savepoints", test_savepoints);
   ADD ("changed-signal", test_changed_signal);
   ADD ("query-on-worker", test_query_on_worker);
+  ADD ("query-waits-for-frame", test_query_waits_for_frame);
   ADD ("damaged-file", test_damaged_file);
   ADD ("check-ahead", test_check_ahead);
   ADD ("check-reports-schema", test_check_reports_schema);

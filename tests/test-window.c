@@ -3,6 +3,7 @@
 
 #include <integrity.h>
 
+#include "core/integrity-thread.h"
 #include "integrity-overview.h"
 #include "integrity-preferences.h"
 #include "integrity-screenshot.h"
@@ -253,6 +254,42 @@ test_wrapped_text_in_rows_is_width_first (Fixture       *f,
     g_error ("Wrapped labels in a row without a width-first layout:%s", found->str);
 }
 
+static void
+count_frames_holding (GdkFrameClock *clock,
+                      guint         *n_holding)
+{
+  if (_integrity_thread_frame_holds ())
+    (*n_holding)++;
+}
+
+/* Store queries and chart drawings wait while the window paints a frame,
+ * and go on once it is painted. */
+static void
+test_background_work_waits_while_painting (Fixture       *f,
+                                           gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint n_holding_in_paint = 0, n_holding_after = 0;
+
+  itest_session_open_window (f);
+  itest_spin (50);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_signal_connect (clock, "paint", G_CALLBACK (count_frames_holding), &n_holding_in_paint);
+  g_signal_connect_after (clock, "after-paint", G_CALLBACK (count_frames_holding), &n_holding_after);
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      itest_spin (30);
+    }
+  g_signal_handlers_disconnect_by_func (clock, count_frames_holding, &n_holding_in_paint);
+  g_signal_handlers_disconnect_by_func (clock, count_frames_holding, &n_holding_after);
+
+  /* A frame over its 16 ms stops holding them, which a slow (sanitizer)
+   * build can reach: one frame of five in time is enough. */
+  g_assert_cmpuint (n_holding_in_paint, >=, 1);
+  g_assert_cmpuint (n_holding_after, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +305,7 @@ main (int   argc,
   ADD ("recording-rate-page-on-demo", test_recording_rate_page_on_demo);
   ADD ("drill-down-fills-in-view", test_drill_down_fills_in_view);
   ADD ("wrapped-text-in-rows-is-width-first", test_wrapped_text_in_rows_is_width_first);
+  ADD ("background-work-waits-while-painting", test_background_work_waits_while_painting);
 #undef ADD
 
   return g_test_run ();

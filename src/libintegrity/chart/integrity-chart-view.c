@@ -167,8 +167,9 @@ drawing_free (gpointer data)
 }
 
 /* Charts are drawn one at a time on one thread of their own, at a lower
- * priority where the system allows: on a two-core machine, drawings on
- * both cores took the main thread's core away in the middle of a frame. */
+ * priority where the system allows, each begun between frames: on a
+ * two-core machine, drawings on both cores took the main thread's core
+ * away in the middle of a frame. */
 static void
 draw_in_thread (gpointer data,
                 gpointer pool_data)
@@ -178,6 +179,7 @@ draw_in_thread (gpointer data,
   cairo_t *cr;
 
   _integrity_thread_lower_priority (10, "Chart drawings");
+  _integrity_thread_yield_to_frame ();
   if (g_task_return_error_if_cancelled (task))
     return;
   drawing->pixels = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, drawing->width * drawing->scale,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "integrity-frame-steps.h"
+#include "core/integrity-thread.h"
 
 /* With GTK's Cairo renderer a frame that lays out and paints a whole page
  * takes longer than the 16 ms a frame has. Work that changes many widgets
@@ -176,4 +177,61 @@ gboolean
 integrity_frame_steps_pending (void)
 {
   return n_running > 0;
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 GtkWidget     *window)
+{
+  _integrity_thread_frame_begin ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  _integrity_thread_frame_end ();
+}
+
+static void
+hold_workers_from (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_return_if_fail (clock != NULL);
+  g_signal_connect_object (clock, "before-paint", G_CALLBACK (on_before_paint), window, 0);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), window, 0);
+}
+
+static void
+hold_workers_until (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  if (clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (clock, on_before_paint, window);
+      g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+    }
+  _integrity_thread_frame_end ();
+}
+
+/**
+ * integrity_frame_steps_hold_workers:
+ * @window: the app's window
+ *
+ * While @window paints a frame, the library's background work (store
+ * queries, chart drawings) waits, for at most a frame's time: on a
+ * two-core machine the frame and the display server then have both
+ * cores. Call once, on the main window.
+ */
+void
+integrity_frame_steps_hold_workers (GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WIDGET (window));
+
+  g_signal_connect_after (window, "realize", G_CALLBACK (hold_workers_from), NULL);
+  g_signal_connect (window, "unrealize", G_CALLBACK (hold_workers_until), NULL);
+  if (gtk_widget_get_realized (window))
+    hold_workers_from (window);
 }

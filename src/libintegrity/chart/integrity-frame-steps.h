@@ -18,5 +18,6 @@ void     integrity_frame_steps_first_now (GtkWidget          *widget,
 gboolean integrity_frame_steps_finish    (GtkWidget          *widget,
                                           const char         *name);
 gboolean integrity_frame_steps_pending   (void);
+void     integrity_frame_steps_hold_workers (GtkWidget   *window);
 
 G_END_DECLS

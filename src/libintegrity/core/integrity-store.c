@@ -1473,6 +1473,19 @@ query_task_free (QueryTask *task)
   g_free (task);
 }
 
+/* SQLite calls this every QUERY_YIELD_STEPS virtual machine steps of a
+ * query (some tens of microseconds): a query waits out a frame in the
+ * middle of its work rather than at its end. */
+#define QUERY_YIELD_STEPS 1000
+
+static int
+query_yield_to_frame (void *unused)
+{
+  (void) unused;
+  _integrity_thread_yield_to_frame ();
+  return 0;  /* go on */
+}
+
 static void
 query_thread (GTask        *task,
               gpointer      source_object,
@@ -1494,6 +1507,7 @@ query_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  sqlite3_progress_handler (db, QUERY_YIELD_STEPS, query_yield_to_frame, NULL);
   result = query->func (db, query->data, cancellable, &error);
   sqlite3_close_v2 (db);
 

@@ -49,3 +49,74 @@ _integrity_thread_lower_priority (int         niceness,
   (void) what;
 #endif
 }
+
+/* While the window paints a frame, background work waits, so on a
+ * two-core machine the frame and the display server have both cores: a
+ * lower priority alone still let a query or a drawing take the main
+ * thread's core for 2-4 ms in the middle of a frame. A frame that runs
+ * over the budget stops holding them back, and so does one whose end
+ * never came: nothing waits for more than a frame's time. */
+
+#define FRAME_HOLD_US (16 * G_TIME_SPAN_MILLISECOND)
+
+static gint   frame_painting;  /* atomic: read without the lock on the way past */
+static gint64 frame_began;     /* monotonic µs, under frame_mutex */
+static GMutex frame_mutex;
+static GCond  frame_ended;
+
+/* Called on the main thread as a frame begins to paint. */
+void
+_integrity_thread_frame_begin (void)
+{
+  g_mutex_lock (&frame_mutex);
+  frame_began = g_get_monotonic_time ();
+  g_atomic_int_set (&frame_painting, TRUE);
+  g_mutex_unlock (&frame_mutex);
+}
+
+/* Called on the main thread when the frame is painted: waiting work goes on. */
+void
+_integrity_thread_frame_end (void)
+{
+  g_mutex_lock (&frame_mutex);
+  g_atomic_int_set (&frame_painting, FALSE);
+  g_cond_broadcast (&frame_ended);
+  g_mutex_unlock (&frame_mutex);
+}
+
+/* TRUE while a frame is painting and still within its time. */
+gboolean
+_integrity_thread_frame_holds (void)
+{
+  gboolean holds;
+
+  if (!g_atomic_int_get (&frame_painting))
+    return FALSE;
+  g_mutex_lock (&frame_mutex);
+  holds = frame_painting && g_get_monotonic_time () - frame_began < FRAME_HOLD_US;
+  g_mutex_unlock (&frame_mutex);
+  return holds;
+}
+
+/**
+ * _integrity_thread_yield_to_frame:
+ *
+ * For background threads, between pieces of their work: returns at once
+ * unless a frame is painting, else when that frame is painted or has had
+ * its time. A frame begun meanwhile does not hold the caller again, so
+ * back-to-back frames cannot starve it.
+ */
+void
+_integrity_thread_yield_to_frame (void)
+{
+  gint64 began;
+
+  if (!g_atomic_int_get (&frame_painting))
+    return;
+  g_mutex_lock (&frame_mutex);
+  began = frame_began;
+  while (frame_painting && frame_began == began
+         && g_cond_wait_until (&frame_ended, &frame_mutex, began + FRAME_HOLD_US))
+    ;
+  g_mutex_unlock (&frame_mutex);
+}

@@ -8,4 +8,9 @@ G_BEGIN_DECLS
 void _integrity_thread_lower_priority (int         niceness,
                                        const char *what);
 
+void     _integrity_thread_frame_begin    (void);
+void     _integrity_thread_frame_end      (void);
+gboolean _integrity_thread_frame_holds    (void);
+void     _integrity_thread_yield_to_frame (void);
+
 G_END_DECLS
