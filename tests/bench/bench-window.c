@@ -3,7 +3,9 @@
 
 #include <adwaita.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "bench-util.h"
 #include "integrity-screenshot.h"
@@ -246,12 +248,33 @@ has_loaded_property (GtkWidget *page)
   return g_object_class_find_property (G_OBJECT_GET_CLASS (page), "loaded") != NULL;
 }
 
+/* The first start of the day: the store's file is not in the page cache
+ * (only pages not waiting to be written can be dropped, which is all of
+ * them for a store nothing is writing). */
+static void
+drop_from_page_cache (const char *store)
+{
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store, suffixes[i], NULL);
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+      if (fd < 0)
+        continue;
+      if (posix_fadvise (fd, 0, 0, POSIX_FADV_DONTNEED) != 0)
+        g_printerr ("bench-window: could not drop %s from the page cache\n", path);
+      close (fd);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   static const char *const pages[] = { "recording-rate", "victim-care", "training", "overview" };
-  gint64 start = g_get_monotonic_time ();
+  gint64 start;
   g_autoptr(GError) error = NULL;
   g_autoptr(IntegritySession) session = NULL;
   g_autoptr(IntegrityFilter) changed = NULL;
@@ -261,13 +284,19 @@ main (int   argc,
   const char *label;
   double worst_switch = 0;
   struct rusage usage;
+  gboolean cold;
 
-  if (argc != 3)
+  cold = argc == 4 && g_strcmp0 (argv[3], "--cold-store") == 0;
+  if (argc != 3 && !cold)
     {
-      g_printerr ("usage: bench-window STORE LABEL\n");
+      g_printerr ("usage: bench-window STORE LABEL [--cold-store]\n"
+                  "  --cold-store: only the start, with the store's file out of the page cache\n");
       return 2;
     }
   label = argv[2];
+  if (cold)
+    drop_from_page_cache (argv[1]);
+  start = g_get_monotonic_time ();
   tracing = g_strcmp0 (g_getenv ("INTEGRITY_BENCH_TRACE"), "1") == 0;
   /* As the app does before GTK starts. */
   integrity_store_check_ahead (argv[1]);
@@ -286,7 +315,10 @@ main (int   argc,
   /* Start to the overview's figures on screen. */
   if (wait_loaded (integrity_window_get_page (window, "overview"), FALSE) < 0)
     g_error ("the overview did not load");
-  g_print ("%s\twindow\toverview-filled\t%.0f\tms\n", label, (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%s\twindow\toverview-filled%s\t%.0f\tms\n", label, cold ? "-cold-store" : "",
+           (g_get_monotonic_time () - start) / 1000.0);
+  if (cold)
+    return 0;
 
   g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, NULL, NULL);
   spin_ms (SETTLE_MS);

@@ -592,6 +592,31 @@ check_file_shape (IntegrityStore  *self,
   return TRUE;
 }
 
+/* quick_check reads every page, in the order of the tables' trees: from a
+ * cold cache (the first start of the day) that is thousands of small reads,
+ * 370 ms for the 24 MB of scale 1, where one pass through the file from
+ * start to end takes 27 ms and the check then 84 ms. Warm, the pass is a
+ * few milliseconds. Only the cache is filled: a read that fails is the
+ * check's to report. */
+#define READ_THROUGH_CHUNK (1024 * 1024)
+
+static void
+read_file_through (const char *path)
+{
+  g_autofree char *chunk = NULL;
+  int fd;
+
+  if (path == NULL || *path == '\0')
+    return;  /* an in-memory or temporary database */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  chunk = g_malloc (READ_THROUGH_CHUNK);
+  while (read (fd, chunk, READ_THROUGH_CHUNK) > 0)
+    ;
+  close (fd);
+}
+
 /* SQLite's quick_check on @db: "ok", the first problem it found, or NULL
  * when it could not run; @prepared (nullable) says whether it could even
  * start. */
@@ -600,7 +625,10 @@ quick_check_verdict (sqlite3  *db,
                      gboolean *prepared)
 {
   g_autoptr(sqlite3_stmt) check = NULL;
-  gboolean started = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK;
+  gboolean started;
+
+  read_file_through (sqlite3_db_filename (db, "main"));
+  started = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK;
 
   if (prepared != NULL)
     *prepared = started;
