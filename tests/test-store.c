@@ -6,7 +6,9 @@
 #include <libglib-testing/signal-logger.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/integrity-thread.h"
@@ -412,6 +414,63 @@ test_query_waits_for_frame (Fixture       *f,
   g_main_context_release (g_main_context_default ());
 }
 
+/* Whether another process would find a lock on @path: POSIX locks are
+ * invisible to the process that holds them, so a child asks. */
+static gboolean
+another_process_sees_a_lock (const char *path)
+{
+  int status = 0;
+  pid_t child = fork ();
+
+  if (child == 0)
+    {
+      struct flock query = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
+      int fd = open (path, O_RDWR | O_CLOEXEC);
+
+      if (fd < 0 || fcntl (fd, F_GETLK, &query) != 0)
+        _exit (2);
+      _exit (query.l_type != F_UNLCK ? 1 : 0);
+    }
+  g_assert_cmpint (child, >, 0);
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
+  return WEXITSTATUS (status) == 1;
+}
+
+/* The page check at open reads the file through first, to fill the cache.
+ * It must not drop the locks other connections of the process hold on the
+ * file (closing any descriptor of a file drops all of a process's POSIX
+ * locks on it), or another process could write under a reader. */
+static void
+test_check_keeps_locks (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) first = integrity_store_open (f->path, &error);
+  g_autoptr(IntegrityStore) second = NULL;
+  g_autoptr(sqlite3_stmt) reading = NULL;
+  sqlite3 *reader = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (integrity_store_register_migrations (first, "widget", widget_v1, 1, &error));
+  g_assert_true (integrity_store_exec (first, "INSERT INTO widget (name) VALUES ('a')", &error));
+
+  /* A reader in the middle of a read: it holds a lock on the file. */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (reader, "SELECT name FROM widget", -1, &reading, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (reading), ==, SQLITE_ROW);
+  g_assert_true (another_process_sees_a_lock (f->path));
+
+  second = integrity_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_true (another_process_sees_a_lock (f->path));
+
+  g_clear_pointer (&reading, sqlite3_finalize);
+  sqlite3_close_v2 (reader);
+}
+
 static void
 test_damaged_file (Fixture       *f,
                    gconstpointer  data)
@@ -598,6 +657,7 @@ main (int   argc,
   ADD ("changed-signal", test_changed_signal);
   ADD ("query-on-worker", test_query_on_worker);
   ADD ("query-waits-for-frame", test_query_waits_for_frame);
+  ADD ("check-keeps-locks", test_check_keeps_locks);
   ADD ("damaged-file", test_damaged_file);
   ADD ("check-ahead", test_check_ahead);
   ADD ("check-reports-schema", test_check_reports_schema);

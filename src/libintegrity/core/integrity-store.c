@@ -214,18 +214,25 @@ secure_location (const char  *path,
         g_warning ("Could not restrict %s: %s", folder, g_strerror (errno));
     }
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    return TRUE;  /* a read-only location: open_connection says so */
-  if (fstat (fd, &st) == 0 && (st.st_mode & 077) != 0)
+  /* No descriptor of ours on a store that exists: closing one drops every
+   * POSIX lock the process holds on the file (its connections', another
+   * store's on the same file), and another process could then write under
+   * them. A new file has no locks to drop. */
+  if (g_stat (path, &st) != 0)
+    {
+      fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        close (fd);
+      return TRUE;  /* or a read-only location: open_connection says so */
+    }
+  if ((st.st_mode & 077) != 0 && g_access (path, W_OK) == 0)
     {
       /* A message, not a warning: it is the user's file, not a bug. */
       g_message ("Store %s was readable by others (mode %o); restricting it to its owner",
                  path, (unsigned) (st.st_mode & 0777));
-      if (fchmod (fd, 0600) != 0)
+      if (g_chmod (path, 0600) != 0)
         g_warning ("Could not restrict %s: %s", path, g_strerror (errno));
     }
-  close (fd);
   return TRUE;
 }
 
@@ -523,6 +530,28 @@ read_be32 (const guint8 *p)
  * `integrity check`. */
 #define QUICK_CHECK_MAX_SIZE (64 * 1024 * 1024)
 
+/* The first @size bytes of @path into @header: @size, or -1. Read through
+ * a connection of its own, whose close SQLite puts off while any other
+ * connection of the process holds a lock on the file: closing a
+ * descriptor of ours would drop those locks. Opening reads nothing. */
+static gssize
+read_file_header (const char *path,
+                  guint8     *header,
+                  int         size)
+{
+  sqlite3 *db = NULL;
+  sqlite3_file *file = NULL;
+  gssize got = -1;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+      && sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK
+      && file != NULL && file->pMethods != NULL
+      && file->pMethods->xRead (file, header, size, 0) == SQLITE_OK)
+    got = size;
+  sqlite3_close_v2 (db);
+  return got;
+}
+
 /* A damaged file must be caught at open, before anything is shown or
  * written (even the journal mode is a write): a file cut short (a failed
  * copy, a full disk) or emptied. SQLite would take a file shorter than one
@@ -535,7 +564,6 @@ check_file_shape (IntegrityStore  *self,
   guint8 header[100];
   GStatBuf st;
   gssize got = 0;
-  int fd;
 
   if (g_stat (self->path, &st) != 0)
     return TRUE;
@@ -559,12 +587,7 @@ check_file_shape (IntegrityStore  *self,
       return FALSE;
     }
 
-  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      got = read (fd, header, sizeof header);
-      close (fd);
-    }
+  got = read_file_header (self->path, header, sizeof header);
   /* Only an SQLite file has a page count to trust; anything else SQLite
    * itself rejects as "not a database". */
   if (got == (gssize) sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
@@ -597,24 +620,27 @@ check_file_shape (IntegrityStore  *self,
  * 370 ms for the 24 MB of scale 1, where one pass through the file from
  * start to end takes 27 ms and the check then 84 ms. Warm, the pass is a
  * few milliseconds. Only the cache is filled: a read that fails is the
- * check's to report. */
+ * check's to report. The pass reads through SQLite's own handle on the
+ * file: closing a descriptor of our own would drop every POSIX lock this
+ * process holds on the file, the connection's among them, and another
+ * process could then write under it. */
 #define READ_THROUGH_CHUNK (1024 * 1024)
 
 static void
-read_file_through (const char *path)
+read_file_through (sqlite3 *db)
 {
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
   g_autofree char *chunk = NULL;
-  int fd;
 
-  if (path == NULL || *path == '\0')
-    return;  /* an in-memory or temporary database */
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL
+      || file->pMethods->xFileSize (file, &size) != SQLITE_OK)
     return;
   chunk = g_malloc (READ_THROUGH_CHUNK);
-  while (read (fd, chunk, READ_THROUGH_CHUNK) > 0)
-    ;
-  close (fd);
+  for (sqlite3_int64 at = 0; at < size; at += READ_THROUGH_CHUNK)
+    if (file->pMethods->xRead (file, chunk, (int) MIN (READ_THROUGH_CHUNK, size - at), at) != SQLITE_OK)
+      break;
 }
 
 /* SQLite's quick_check on @db: "ok", the first problem it found, or NULL
@@ -627,7 +653,7 @@ quick_check_verdict (sqlite3  *db,
   g_autoptr(sqlite3_stmt) check = NULL;
   gboolean started;
 
-  read_file_through (sqlite3_db_filename (db, "main"));
+  read_file_through (db);
   started = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &check, NULL) == SQLITE_OK;
 
   if (prepared != NULL)
