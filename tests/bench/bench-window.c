@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <stdlib.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 

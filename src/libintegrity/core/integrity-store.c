@@ -530,6 +530,20 @@ read_be32 (const guint8 *p)
  * `integrity check`. */
 #define QUICK_CHECK_MAX_SIZE (64 * 1024 * 1024)
 
+/* SQLite's own handle on @db's main file, or NULL: reading through it
+ * opens no descriptor of ours, whose close would drop every POSIX lock the
+ * process holds on the file. */
+static sqlite3_file *
+main_file (sqlite3 *db)
+{
+  sqlite3_file *file = NULL;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
+      || file == NULL || file->pMethods == NULL)
+    return NULL;
+  return file;
+}
+
 /* The first @size bytes of @path into @header: @size, or -1. Read through
  * a connection of its own, whose close SQLite puts off while any other
  * connection of the process holds a lock on the file: closing a
@@ -540,12 +554,11 @@ read_file_header (const char *path,
                   int         size)
 {
   sqlite3 *db = NULL;
-  sqlite3_file *file = NULL;
+  sqlite3_file *file;
   gssize got = -1;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
-      && sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK
-      && file != NULL && file->pMethods != NULL
+      && (file = main_file (db)) != NULL
       && file->pMethods->xRead (file, header, size, 0) == SQLITE_OK)
     got = size;
   sqlite3_close_v2 (db);
@@ -620,22 +633,17 @@ check_file_shape (IntegrityStore  *self,
  * 370 ms for the 24 MB of scale 1, where one pass through the file from
  * start to end takes 27 ms and the check then 84 ms. Warm, the pass is a
  * few milliseconds. Only the cache is filled: a read that fails is the
- * check's to report. The pass reads through SQLite's own handle on the
- * file: closing a descriptor of our own would drop every POSIX lock this
- * process holds on the file, the connection's among them, and another
- * process could then write under it. */
+ * check's to report. */
 #define READ_THROUGH_CHUNK (1024 * 1024)
 
 static void
 read_file_through (sqlite3 *db)
 {
-  sqlite3_file *file = NULL;
+  sqlite3_file *file = main_file (db);
   sqlite3_int64 size = 0;
   g_autofree char *chunk = NULL;
 
-  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK
-      || file == NULL || file->pMethods == NULL
-      || file->pMethods->xFileSize (file, &size) != SQLITE_OK)
+  if (file == NULL || file->pMethods->xFileSize (file, &size) != SQLITE_OK)
     return;
   chunk = g_malloc (READ_THROUGH_CHUNK);
   for (sqlite3_int64 at = 0; at < size; at += READ_THROUGH_CHUNK)
