@@ -158,6 +158,77 @@ test_recording_rate_page_on_demo (Fixture       *f,
   }
 }
 
+static void
+count_change (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              guint      *changes)
+{
+  (*changes)++;
+}
+
+static gboolean
+lists_district (gpointer dropdown)
+{
+  GListModel *districts = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (districts); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (districts), i), "Fernhill") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The store changes (an import that brings a new district, no new month):
+ * the district list gains that row in one change, the months' lists are
+ * left alone, and the chosen district stays chosen. A national store lists
+ * hundreds of districts: rebuilding the lists row by row froze the window. */
+static void
+test_filter_lists_change_only_where_the_store_did (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  GtkWidget *districts, *from;
+  guint district_changes = 0, month_changes = 0, n_districts, n_months;
+  IntegrityContext *context;
+  g_autoptr(GError) error = NULL;
+
+  if (!open_recording_rate_demo (f))
+    return;
+  g_assert_true (itest_wait_for_overview (f->window, 10000));
+  districts = itest_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, has_tooltip, "District");
+  from = itest_find_widget (GTK_WIDGET (f->window), GTK_TYPE_DROP_DOWN, has_tooltip, "First month of the period");
+  g_assert_nonnull (districts);
+  g_assert_nonnull (from);
+  context = integrity_session_get_context (f->session);
+  {
+    g_autoptr(IntegrityFilter) filter = integrity_filter_copy (integrity_context_get_filter (context));
+    g_free (filter->district);
+    filter->district = g_strdup ("Westmoor");
+    integrity_context_set_filter (context, filter);
+  }
+  n_districts = g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (districts)));
+  n_months = g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (from)));
+  g_signal_connect (gtk_drop_down_get_model (GTK_DROP_DOWN (districts)), "items-changed",
+                    G_CALLBACK (count_change), &district_changes);
+  g_signal_connect (gtk_drop_down_get_model (GTK_DROP_DOWN (from)), "items-changed",
+                    G_CALLBACK (count_change), &month_changes);
+
+  g_assert_cmpint (integrity_store_ensure_district (integrity_context_get_store (context), "Fernhill", &error), >, 0);
+  g_assert_no_error (error);
+  integrity_store_notify_changed (integrity_context_get_store (context), "core");
+  g_assert_true (itest_wait_until (lists_district, districts, 5000));
+
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (districts))), ==, n_districts + 1);
+  g_assert_cmpuint (district_changes, ==, 1);
+  g_assert_cmpuint (month_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (from))), ==, n_months);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (districts))),
+                   ==, "Westmoor");
+  g_assert_cmpstr (integrity_context_get_filter (context)->district, ==, "Westmoor");
+  g_signal_handlers_disconnect_by_data (gtk_drop_down_get_model (GTK_DROP_DOWN (districts)), &district_changes);
+  g_signal_handlers_disconnect_by_data (gtk_drop_down_get_model (GTK_DROP_DOWN (from)), &month_changes);
+}
+
 static gboolean
 has_rows (gpointer model)
 {
@@ -303,6 +374,7 @@ main (int   argc,
   ADD ("demo-store-shows-figures", test_demo_store_shows_figures);
   ADD ("preferences-lists-plugins", test_preferences_lists_plugins);
   ADD ("recording-rate-page-on-demo", test_recording_rate_page_on_demo);
+  ADD ("filter-lists-change-only-where-the-store-did", test_filter_lists_change_only_where_the_store_did);
   ADD ("drill-down-fills-in-view", test_drill_down_fills_in_view);
   ADD ("wrapped-text-in-rows-is-width-first", test_wrapped_text_in_rows_is_width_first);
   ADD ("background-work-waits-while-painting", test_background_work_waits_while_painting);

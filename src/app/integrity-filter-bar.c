@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "integrity-filter-bar.h"
 
@@ -96,6 +97,34 @@ on_selection_changed (GtkDropDown        *dropdown,
   push_filter (self);
 }
 
+/* Makes @list hold @strings (NULL-terminated) by replacing only the run
+ * that differs, in one change: each row changed costs the drop-down a row
+ * widget. An import most often brings no new district and only the months
+ * after the last; a national store lists hundreds of districts, and
+ * rebuilding them row by row froze the window for 30-50 ms. */
+static void
+replace_strings (GtkStringList      *list,
+                 const char * const *strings)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_strings = g_strv_length ((char **) strings);
+  guint same_start = 0, same_end = 0;
+  g_autofree const char **middle = NULL;
+
+  while (same_start < MIN (n_items, n_strings)
+         && g_strcmp0 (gtk_string_list_get_string (list, same_start), strings[same_start]) == 0)
+    same_start++;
+  while (same_end < MIN (n_items, n_strings) - same_start
+         && g_strcmp0 (gtk_string_list_get_string (list, n_items - 1 - same_end),
+                       strings[n_strings - 1 - same_end]) == 0)
+    same_end++;
+  if (same_start + same_end == n_items && n_items == n_strings)
+    return;
+  middle = g_new0 (const char *, n_strings - same_start - same_end + 1);
+  memcpy (middle, strings + same_start, (n_strings - same_start - same_end) * sizeof *middle);
+  gtk_string_list_splice (list, same_start, n_items - same_start - same_end, middle);
+}
+
 static void
 choices_loaded (GObject      *source,
                 GAsyncResult *result,
@@ -108,7 +137,8 @@ choices_loaded (GObject      *source,
   g_autoptr(GDateTime) now = NULL;
   IntegrityMonth first, last, from, to;
   guint district_index = 0;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_free);
 
   choices = integrity_store_query_finish (INTEGRITY_STORE (source), result, &error);
   if (choices == NULL)
@@ -147,22 +177,21 @@ choices_loaded (GObject      *source,
   self->populating = TRUE;
   self->first = first;
   for (IntegrityMonth m = first; m <= last; m++)
-    g_ptr_array_add (labels, integrity_month_to_label (m));
-  g_ptr_array_add (labels, NULL);
-  gtk_string_list_splice (self->months, 0, g_list_model_get_n_items (G_LIST_MODEL (self->months)),
-                          (const char * const *) labels->pdata);
+    g_ptr_array_add (months, integrity_month_to_label (m));
+  g_ptr_array_add (months, NULL);
+  replace_strings (self->months, (const char * const *) months->pdata);
 
-  gtk_string_list_splice (self->districts, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->districts)), NULL);
-  gtk_string_list_append (self->districts, _("All districts"));
+  g_ptr_array_add (districts, g_strdup (_("All districts")));
   for (guint i = 0; i < choices->districts->len; i++)
     {
       const char *name = g_ptr_array_index (choices->districts, i);
 
-      gtk_string_list_append (self->districts, name);
+      g_ptr_array_add (districts, g_strdup (name));
       if (g_strcmp0 (name, current->district) == 0)
         district_index = i + 1;
     }
+  g_ptr_array_add (districts, NULL);
+  replace_strings (self->districts, (const char * const *) districts->pdata);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->from_dropdown), (guint) (from - first));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->to_dropdown), (guint) (to - first));
