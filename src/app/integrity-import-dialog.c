@@ -259,6 +259,22 @@ on_progress (IntegrityImportJob    *job,
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / (double) total : 1.0);
 }
 
+static gboolean
+destroy_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Hides now and frees later: taking the preview's table apart takes some
+ * 10 ms, which would fall in the same frame as the toast and the reload. */
+static void
+close_soon (IntegrityImportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_LOW, destroy_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 on_import_finished (GObject      *source,
                     GAsyncResult *result,
@@ -279,7 +295,7 @@ on_import_finished (GObject      *source,
 
       if (self->window != NULL)
         integrity_window_add_toast (self->window, toast);
-      gtk_window_destroy (GTK_WINDOW (self));
+      close_soon (self);
       return;
     }
   if (self->close_when_done)
