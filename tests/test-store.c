@@ -254,6 +254,48 @@ test_savepoints (Fixture       *f,
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 1);
 }
 
+/* A bulk transaction (an import) keeps SQLite's statement journals in
+ * memory and a larger page cache while it is open, and only then: after
+ * commit or rollback the connection is back to its usual memory. Nested in
+ * another transaction it is a savepoint. */
+static void
+test_bulk_transaction (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IntegrityStore) store = integrity_store_open (f->path, &error);
+  int usual_cache = count_rows (store, "PRAGMA cache_size");
+
+  g_assert_true (integrity_store_register_migrations (store, "widget", widget_v1, 1, &error));
+  g_assert_cmpint (count_rows (store, "PRAGMA temp_store"), ==, 0);
+
+  g_assert_true (integrity_store_begin_bulk (store, &error));
+  g_assert_cmpint (count_rows (store, "PRAGMA temp_store"), ==, 2);
+  g_assert_cmpint (count_rows (store, "PRAGMA cache_size"), <, usual_cache);  /* negative: KiB, and more */
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('kept')", &error));
+  g_assert_true (integrity_store_commit (store, &error));
+  g_assert_cmpint (count_rows (store, "PRAGMA temp_store"), ==, 0);
+  g_assert_cmpint (count_rows (store, "PRAGMA cache_size"), ==, usual_cache);
+
+  g_assert_true (integrity_store_begin_bulk (store, &error));
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('undone')", &error));
+  integrity_store_rollback (store);
+  g_assert_cmpint (count_rows (store, "PRAGMA temp_store"), ==, 0);
+  g_assert_cmpint (count_rows (store, "PRAGMA cache_size"), ==, usual_cache);
+
+  /* Inside an ordinary transaction: a savepoint, the settings untouched. */
+  g_assert_true (integrity_store_begin (store, &error));
+  g_assert_true (integrity_store_begin_bulk (store, &error));
+  g_assert_cmpint (count_rows (store, "PRAGMA temp_store"), ==, 0);
+  g_assert_true (integrity_store_exec (store, "INSERT INTO widget (name) VALUES ('inner')", &error));
+  integrity_store_rollback (store);
+  g_assert_true (integrity_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget"), ==, 1);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM widget WHERE name = 'kept'"), ==, 1);
+}
+
 static void
 test_changed_signal (Fixture       *f,
                      gconstpointer  data)
@@ -654,6 +696,7 @@ main (int   argc,
   ADD ("failed-migration-changes-nothing", test_failed_migration_changes_nothing);
   ADD ("newer-schema-opens-read-only", test_newer_schema_opens_read_only);
   ADD ("savepoints", test_savepoints);
+  ADD ("bulk-transaction", test_bulk_transaction);
   ADD ("changed-signal", test_changed_signal);
   ADD ("query-on-worker", test_query_on_worker);
   ADD ("query-waits-for-frame", test_query_waits_for_frame);

@@ -380,7 +380,7 @@ run_import (int   argc,
 
   /* All files or none: each file is a savepoint inside this transaction. */
   store = integrity_session_get_store (session);
-  if (!integrity_store_begin (store, &error))
+  if (!integrity_store_begin_bulk (store, &error))
     {
       g_printerr ("integrity import: %s\n", error->message);
       return INTEGRITY_EXIT_STORE;

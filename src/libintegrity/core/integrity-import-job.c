@@ -12,9 +12,6 @@
 #include "integrity-import-job.h"
 #include "integrity-import-private.h"
 
-/* KiB of SQLite page cache during an import (SQLite's default is 2,000). */
-#define IMPORT_CACHE_KIB 32768
-
 /* The natural keys seen in this file, as 64-bit hashes in an open-addressed
  * table: 16 bytes a row, so a duplicate key within the file is told apart
  * from a row imported before. */
@@ -628,15 +625,11 @@ integrity_import_job_run (IntegrityImportJob  *self,
   self->problem = g_string_new (NULL);
   self->last_percent = -1;
 
-  if (!integrity_store_begin (self->store, error))
+  if (!integrity_store_begin_bulk (self->store, error))
     {
       clear_run_state (self);
       return FALSE;
     }
-  /* A larger page cache while the transaction is open keeps a big file's
-   * B-tree pages from spilling to the WAL again and again: a fixed bound,
-   * whatever the file's size. */
-  integrity_store_exec (self->store, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
   ok = import_rows (self, cancellable, &local_error);
   if (ok)
     ok = integrity_store_commit (self->store, &local_error);
@@ -647,7 +640,6 @@ integrity_import_job_run (IntegrityImportJob  *self,
     }
   else
     report_progress (self, TRUE);
-  integrity_store_exec (self->store, "PRAGMA cache_size = -2000", NULL);
   clear_run_state (self);
 
   if (!ok)

@@ -63,6 +63,8 @@ gboolean        integrity_store_begin                   (IntegrityStore         
                                                          GError                  **error);
 gboolean        integrity_store_begin_deferred          (IntegrityStore           *self,
                                                          GError                  **error);
+gboolean        integrity_store_begin_bulk              (IntegrityStore           *self,
+                                                         GError                  **error);
 gboolean        integrity_store_commit                  (IntegrityStore           *self,
                                                          GError                  **error);
 void            integrity_store_rollback                (IntegrityStore           *self);
