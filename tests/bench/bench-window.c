@@ -3,11 +3,14 @@
 
 #include <adwaita.h>
 #include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "bench-util.h"
+#include "integrity-import-dialog.h"
 #include "integrity-screenshot.h"
 #include "integrity-session.h"
 #include "integrity-window.h"
@@ -27,6 +30,8 @@
 #define TICK_MS 1
 #define SETTLE_MS 300
 #define LOAD_TIMEOUT_MS 30000
+#define IMPORT_TIMEOUT_MS 600000
+#define AFTER_IMPORT_MS 1000
 #define FRAME_BUDGET_MS 16    /* the goal: no stall over it */
 
 static gboolean tracing;
@@ -269,6 +274,107 @@ drop_from_page_cache (const char *store)
     }
 }
 
+/* A crime recording audit of @rows incidents over 2022, the year after the
+ * demo's last month, in the demo's first six districts: what a force sends
+ * for a year. */
+static void
+write_audit_csv (const char *path,
+                 guint       rows)
+{
+  static const char *const districts[] = { "Northgate", "Riverside", "Eastfield", "Westmoor", "Southbank", "Central" };
+  static const char *const groups[] = { "violence_with_injury", "theft", "burglary", "public_order", "other" };
+  FILE *out = fopen (path, "w");
+
+  if (out == NULL)
+    g_error ("cannot write %s", path);
+  fputs ("incident_ref,reported_date,district,offence_group,domestic_abuse,crimes_expected,crimes_recorded,"
+         "recorded_within_24h\n", out);
+  for (guint i = 0; i < rows; i++)
+    {
+      guint expected = i % 4, recorded = expected - (i % 7 == 0 && expected > 0);
+
+      fprintf (out, "BENCH-2022-%07u,2022-%02u-%02u,%s,%s,%s,%u,%u,%u\n", i, i % 12 + 1, i % 28 + 1,
+               districts[i % G_N_ELEMENTS (districts)], groups[i % G_N_ELEMENTS (groups)],
+               i % 5 == 0 ? "yes" : "no", expected, recorded, recorded - (i % 3 == 0 && recorded > 0));
+    }
+  if (fclose (out) != 0)
+    g_error ("cannot write %s", path);
+}
+
+/* Copies @store (and its write-ahead log, if any) into @dir. */
+static char *
+copy_store (const char *store,
+            const char *dir)
+{
+  char *copy = g_build_filename (dir, "store.sqlite", NULL);
+  const char *const suffixes[] = { "", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from_path = g_strconcat (store, suffixes[i], NULL);
+      g_autofree char *to_path = g_strconcat (copy, suffixes[i], NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (from_path);
+      g_autoptr(GFile) to = g_file_new_for_path (to_path);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error)
+          && !(i > 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)))
+        g_error ("cannot copy %s: %s", from_path, error->message);
+    }
+  return copy;
+}
+
+static void
+remove_import_dir (const char *dir)
+{
+  const char *const files[] = { "store.sqlite", "store.sqlite-wal", "store.sqlite-shm", "audit.csv" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* An import of @csv through the app's dialog, with the window shown on the
+ * overview: the longest stall from the start of the import until a second
+ * after the dialog closed (the figures and the filter's lists reload then). */
+static void
+measure_import (IntegrityWindow *window,
+                const char      *label,
+                const char      *csv,
+                guint            rows)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  IntegrityImportDialog *dialog = NULL;
+  gint64 start;
+  double imported;
+
+  integrity_window_show_page (window, "overview");
+  spin_ms (SETTLE_MS);
+  g_set_weak_pointer (&dialog, integrity_import_dialog_new (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  integrity_import_dialog_open_file (dialog, file);
+  spin_ms (SETTLE_MS);
+  if (integrity_import_dialog_get_importer (dialog) == NULL)
+    g_error ("no importer takes %s", csv);
+  stall_reset ();
+  trace ("import");
+  start = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL);
+  while (dialog != NULL && g_get_monotonic_time () - start < IMPORT_TIMEOUT_MS * 1000)
+    g_main_context_iteration (NULL, TRUE);
+  if (dialog != NULL)
+    g_error ("the import of %s did not finish", csv);
+  imported = (g_get_monotonic_time () - start) / 1000.0;
+  spin_ms (AFTER_IMPORT_MS);
+  step_done (0);
+  g_print ("%s\timport\t%u audit rows\t%.1f\tms stall (%.1f ms of it running; imported in %.0f ms; "
+           "worst layout %.1f, paint %.1f ms CPU)\n",
+           label, rows, tick_max / 1000.0, tick_max_cpu / 1000.0, imported, layout_max / 1000.0, paint_max / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,24 +391,42 @@ main (int   argc,
   double worst_switch = 0;
   struct rusage usage;
   gboolean cold;
+  guint import_rows;
+  const char *store;
+  g_autofree char *import_dir = NULL;
+  g_autofree char *import_csv = NULL;
+  g_autofree char *store_copy = NULL;
 
   cold = argc == 4 && g_strcmp0 (argv[3], "--cold-store") == 0;
-  if (argc != 3 && !cold)
+  import_rows = argc == 5 && g_strcmp0 (argv[3], "--import") == 0 ? (guint) g_ascii_strtoull (argv[4], NULL, 10) : 0;
+  if (argc != 3 && !cold && import_rows == 0)
     {
-      g_printerr ("usage: bench-window STORE LABEL [--cold-store]\n"
-                  "  --cold-store: only the start, with the store's file out of the page cache\n");
+      g_printerr ("usage: bench-window STORE LABEL [--cold-store | --import ROWS]\n"
+                  "  --cold-store: only the start, with the store's file out of the page cache\n"
+                  "  --import ROWS: only an import of ROWS audit rows through the app's dialog,\n"
+                  "                 into a copy of STORE\n");
       return 2;
+    }
+  store = argv[1];
+  if (import_rows > 0)
+    {
+      import_dir = g_dir_make_tmp ("bench-window-XXXXXX", &error);
+      if (import_dir == NULL)
+        g_error ("%s", error->message);
+      import_csv = g_build_filename (import_dir, "audit.csv", NULL);
+      write_audit_csv (import_csv, import_rows);
+      store = store_copy = copy_store (argv[1], import_dir);
     }
   label = argv[2];
   if (cold)
-    drop_from_page_cache (argv[1]);
+    drop_from_page_cache (store);
   start = g_get_monotonic_time ();
   tracing = g_strcmp0 (g_getenv ("INTEGRITY_BENCH_TRACE"), "1") == 0;
   /* As the app does before GTK starts. */
-  integrity_store_check_ahead (argv[1]);
+  integrity_store_check_ahead (store);
   adw_init ();
   integrity_window_add_style (gdk_display_get_default ());
-  session = integrity_session_new (argv[1], &error);
+  session = integrity_session_new (store, &error);
   if (session == NULL)
     g_error ("%s", error->message);
   if (integrity_session_get_settings (session) != NULL)
@@ -328,6 +452,14 @@ main (int   argc,
   spin_ms (SETTLE_MS);
   g_print ("%s\tstall\tidle\t%.1f\tms (%u ticks, %u frames painted in %u ms)\n", label, tick_max / 1000.0,
            tick_count, paint_count, SETTLE_MS);
+  if (import_rows > 0)
+    {
+      measure_import (window, label, import_csv, import_rows);
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_clear_object (&session);
+      remove_import_dir (import_dir);
+      return 0;
+    }
 
   /* Every page in turn: the switch, its queries, its charts. */
   for (guint round = 0; round < 2; round++)
