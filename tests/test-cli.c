@@ -163,6 +163,7 @@ test_import (void)
   const char *list[] = { "import", "--list", "--store", store, NULL };
   const char *both[] = { "import", "test-events", good, bad, "--store", store, NULL };
   const char *one[] = { "import", "test-events", good, "--store", store, NULL };
+  const char *one_bad[] = { "import", "test-events", bad, "--store", store, NULL };
   const char *unknown[] = { "import", "no-such-kind", good, "--store", store, NULL };
   const char *no_file[] = { "import", "test-events", "--store", store, NULL };
   const char *bad_store[] = { "import", "test-events", good, "--store", broken, NULL };
@@ -195,6 +196,14 @@ test_import (void)
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_in (env, one, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "2 rows imported from good.csv (0 new, 0 updated, 2 unchanged)\n");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM test_addin_record"), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A bad file alone (its own transaction, no outer one): the same. */
+  g_assert_cmpint (run_in (env, one_bad, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.csv:2: column 'recorded_date'"));
+  g_assert_true (g_str_has_suffix (err, "integrity import: nothing was imported\n"));
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM test_addin_record"), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

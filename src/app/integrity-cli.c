@@ -345,6 +345,7 @@ run_import (int   argc,
   IntegrityStore *store;
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func (g_free);
   gboolean list = FALSE;
+  gboolean several;
   int status = INTEGRITY_EXIT_OK;
   GOptionEntry entries[] = {
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_path, N_("The store (default: yours)"), N_("PATH") },
@@ -378,9 +379,13 @@ run_import (int   argc,
       return INTEGRITY_EXIT_USAGE;
     }
 
-  /* All files or none: each file is a savepoint inside this transaction. */
+  /* All files or none: several files are savepoints inside one
+   * transaction. One file is a transaction of its own, the job's: a
+   * savepoint keeps an undo copy of each page it changes until it ends,
+   * where a bulk transaction keeps one statement's at a time. */
   store = integrity_session_get_store (session);
-  if (!integrity_store_begin_bulk (store, &error))
+  several = argc > 4;
+  if (several && !integrity_store_begin (store, &error))
     {
       g_printerr ("integrity import: %s\n", error->message);
       return INTEGRITY_EXIT_STORE;
@@ -390,14 +395,15 @@ run_import (int   argc,
       int file_status = import_file (store, importer, argv[i], summaries);
       status = MAX (status, file_status);
     }
-  if (status == INTEGRITY_EXIT_OK && !integrity_store_commit (store, &error))
+  if (several && status == INTEGRITY_EXIT_OK && !integrity_store_commit (store, &error))
     {
       g_printerr ("integrity import: %s\n", error->message);
       status = INTEGRITY_EXIT_STORE;
     }
   if (status != INTEGRITY_EXIT_OK)
     {
-      integrity_store_rollback (store);
+      if (several)
+        integrity_store_rollback (store);
       g_printerr ("integrity import: %s\n", _("nothing was imported"));
       return status;
     }
