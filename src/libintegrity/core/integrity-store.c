@@ -48,7 +48,7 @@ struct _IntegrityStore
   char         *reader_name;   /* what readers open: the path, or an immutable URI */
   int           reader_flags;
   guint         transaction_depth;
-  guint         bulk : 1;       /* the open transaction was begun by integrity_store_begin_bulk() */
+  guint         bulk : 1;       /* integrity_store_begin_bulk() changed settings the transaction's end puts back */
   guint         read_only : 1;
   guint         existed : 1;
   guint         backed_up : 1;  /* the backup holds the store as it was opened */
@@ -1161,7 +1161,8 @@ integrity_store_begin_deferred (IntegrityStore  *self,
  * triggers keep the rollups, made 2.5 million writes to it. One statement's
  * record holds only the pages that statement changed. */
 #define BULK_CACHE_KIB 32768
-#define BULK_PRAGMAS "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB)
+#define BULK_CACHE_PRAGMA "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB)
+#define BULK_PRAGMAS "PRAGMA temp_store = MEMORY; " BULK_CACHE_PRAGMA
 #define AFTER_BULK_PRAGMAS "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000"
 
 /**
@@ -1170,22 +1171,27 @@ integrity_store_begin_deferred (IntegrityStore  *self,
  * As integrity_store_begin(), for a transaction of many small writes (an
  * import of a file): it writes less and faster, with some tens of MB more
  * memory while it is open. Inside a transaction already open it is a
- * savepoint, and the transaction keeps its own settings.
+ * savepoint with the larger page cache only: a savepoint keeps an undo copy
+ * of every page it changes until it ends, which must not be in memory.
  */
 gboolean
 integrity_store_begin_bulk (IntegrityStore  *self,
                             GError         **error)
 {
+  gboolean outermost;
+
   g_return_val_if_fail (INTEGRITY_IS_STORE (self), FALSE);
 
-  if (self->transaction_depth > 0)
-    return begin (self, "BEGIN IMMEDIATE", error);
+  outermost = self->transaction_depth == 0;
   /* Before BEGIN: SQLite will not change temp_store inside a transaction. */
-  if (!self->read_only && !integrity_store_exec (self, BULK_PRAGMAS, error))
+  if (!self->read_only && !integrity_store_exec (self, outermost ? BULK_PRAGMAS : BULK_CACHE_PRAGMA, error))
     return FALSE;
+  if (!outermost)
+    self->bulk = TRUE;  /* the outer transaction's end puts the cache back */
   if (!begin (self, "BEGIN IMMEDIATE", error))
     {
-      integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
+      if (outermost)
+        integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
       return FALSE;
     }
   self->bulk = TRUE;
