@@ -138,7 +138,7 @@ choices_loaded (GObject      *source,
   IntegrityMonth first, last, from, to;
   guint district_index = 0;
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) districts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) districts = g_ptr_array_new ();  /* borrowed from @choices */
 
   choices = integrity_store_query_finish (INTEGRITY_STORE (source), result, &error);
   if (choices == NULL)
@@ -181,12 +181,12 @@ choices_loaded (GObject      *source,
   g_ptr_array_add (months, NULL);
   replace_strings (self->months, (const char * const *) months->pdata);
 
-  g_ptr_array_add (districts, g_strdup (_("All districts")));
+  g_ptr_array_add (districts, (gpointer) _("All districts"));
   for (guint i = 0; i < choices->districts->len; i++)
     {
       const char *name = g_ptr_array_index (choices->districts, i);
 
-      g_ptr_array_add (districts, g_strdup (name));
+      g_ptr_array_add (districts, (gpointer) name);
       if (g_strcmp0 (name, current->district) == 0)
         district_index = i + 1;
     }

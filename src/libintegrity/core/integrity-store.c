@@ -1165,6 +1165,17 @@ integrity_store_begin_deferred (IntegrityStore  *self,
 #define BULK_PRAGMAS "PRAGMA temp_store = MEMORY; " BULK_CACHE_PRAGMA
 #define AFTER_BULK_PRAGMAS "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000"
 
+/* After the outermost transaction ends, or a bulk one could not begin:
+ * puts back what integrity_store_begin_bulk() changed. */
+static void
+transaction_ended (IntegrityStore *self)
+{
+  if (self->transaction_depth > 0 || !self->bulk)
+    return;
+  self->bulk = FALSE;
+  integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
+}
+
 /**
  * integrity_store_begin_bulk:
  *
@@ -1186,26 +1197,13 @@ integrity_store_begin_bulk (IntegrityStore  *self,
   /* Before BEGIN: SQLite will not change temp_store inside a transaction. */
   if (!self->read_only && !integrity_store_exec (self, outermost ? BULK_PRAGMAS : BULK_CACHE_PRAGMA, error))
     return FALSE;
-  if (!outermost)
-    self->bulk = TRUE;  /* the outer transaction's end puts the cache back */
+  self->bulk = TRUE;
   if (!begin (self, "BEGIN IMMEDIATE", error))
     {
-      if (outermost)
-        integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
+      transaction_ended (self);  /* outermost: the settings go back now */
       return FALSE;
     }
-  self->bulk = TRUE;
   return TRUE;
-}
-
-/* After the outermost transaction ends. */
-static void
-transaction_ended (IntegrityStore *self)
-{
-  if (self->transaction_depth > 0 || !self->bulk)
-    return;
-  self->bulk = FALSE;
-  integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
 }
 
 gboolean
