@@ -361,6 +361,51 @@ test_background_work_waits_while_painting (Fixture       *f,
   g_assert_cmpuint (n_holding_after, ==, 0);
 }
 
+static void
+count_layouts (GdkFrameClock *clock,
+               guint         *n_layouts)
+{
+  (*n_layouts)++;
+}
+
+/* A window left alone after every page has been seen asks for no frames:
+ * a spinner spinning on the hidden side of a page's stack made GTK lay out
+ * the whole window 60 times a second, for as long as the app stayed open. */
+static void
+test_idle_window_asks_for_no_frames (Fixture       *f,
+                                     gconstpointer  data)
+{
+  static const char *const pages[] = { "recording-rate", "victim-care", "training" };
+  IntegrityPluginEngine *engine = integrity_session_get_engine (f->session);
+  GdkFrameClock *clock;
+  guint n_layouts = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (integrity_plugin_engine_get_plugin (engine, pages[i]) == NULL)
+      {
+        g_test_skip_printf ("The %s plugin is not built", pages[i]);
+        return;
+      }
+  g_settings_set_strv (f->settings, "active-plugins", (const char *const *) pages);
+  itest_session_generate_demo (f, 1, 5);
+  itest_session_open_window (f);
+  g_assert_true (itest_wait_for_overview (f->window, 10000));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (integrity_window_show_page (f->window, pages[i]));
+      g_assert_true (itest_wait_for_mapped (integrity_window_get_page (f->window, pages[i]),
+                                            INTEGRITY_TYPE_CHART_VIEW, 1, 10000));
+    }
+  g_assert_true (integrity_window_show_page (f->window, "overview"));
+  itest_spin (300);
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  g_signal_connect (clock, "layout", G_CALLBACK (count_layouts), &n_layouts);
+  itest_spin (500);
+  g_signal_handlers_disconnect_by_func (clock, count_layouts, &n_layouts);
+  g_assert_cmpuint (n_layouts, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +423,7 @@ main (int   argc,
   ADD ("drill-down-fills-in-view", test_drill_down_fills_in_view);
   ADD ("wrapped-text-in-rows-is-width-first", test_wrapped_text_in_rows_is_width_first);
   ADD ("background-work-waits-while-painting", test_background_work_waits_while_painting);
+  ADD ("idle-window-asks-for-no-frames", test_idle_window_asks_for_no_frames);
 #undef ADD
 
   return g_test_run ();

@@ -516,6 +516,7 @@ static void
 recording_rate_page_init (RecordingRatePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  integrity_spinner_spin_while_mapped (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")));
   self->charts = g_ptr_array_new_with_free_func (g_object_unref);
   self->drill_months = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->drill_month, G_LIST_MODEL (self->drill_months));

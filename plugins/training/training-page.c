@@ -410,6 +410,7 @@ static void
 training_page_init (TrainingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  integrity_spinner_spin_while_mapped (GTK_SPINNER (gtk_stack_get_child_by_name (self->stack, "loading")));
 }
 
 GtkWidget *

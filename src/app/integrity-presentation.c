@@ -186,7 +186,7 @@ integrity_presentation_init (IntegrityPresentation *self)
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), gtk_spinner_new (), "loading");
-  gtk_spinner_start (GTK_SPINNER (gtk_stack_get_child_by_name (GTK_STACK (self->stack), "loading")));
+  integrity_spinner_spin_while_mapped (GTK_SPINNER (gtk_stack_get_child_by_name (GTK_STACK (self->stack), "loading")));
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-presentation-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Present"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),

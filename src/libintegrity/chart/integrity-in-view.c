@@ -1,4 +1,4 @@
-/* integrity-in-view.c — whether a widget in a scrolled page is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
+/* integrity-in-view.c — whether a widget is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "integrity-in-view.h"
@@ -77,4 +77,37 @@ integrity_scroller_unfollow (GtkScrolledWindow *scroller,
   g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
   g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (scroller), data);
   g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (scroller), data);
+}
+
+/* GTK 4.8 runs a spinner's animation wherever the spinner is visible, mapped
+ * or not: one on the hidden side of a stack restyled and laid out the whole
+ * window on every frame (60 times a second, each with a dozen round trips
+ * to the X server), for as long as the window stayed open. */
+
+static void
+spin_on_map (GtkWidget *spinner)
+{
+  gtk_spinner_start (GTK_SPINNER (spinner));
+}
+
+static void
+stop_on_unmap (GtkWidget *spinner)
+{
+  gtk_spinner_stop (GTK_SPINNER (spinner));
+}
+
+/**
+ * integrity_spinner_spin_while_mapped:
+ *
+ * Makes @spinner spin only while it is mapped: from now on, and from
+ * whenever it is shown (as the visible page of a stack, say) until it is
+ * hidden again.
+ */
+void
+integrity_spinner_spin_while_mapped (GtkSpinner *spinner)
+{
+  g_return_if_fail (GTK_IS_SPINNER (spinner));
+  g_signal_connect (spinner, "map", G_CALLBACK (spin_on_map), NULL);
+  g_signal_connect (spinner, "unmap", G_CALLBACK (stop_on_unmap), NULL);
+  gtk_spinner_set_spinning (spinner, gtk_widget_get_mapped (GTK_WIDGET (spinner)));
 }

@@ -1,4 +1,4 @@
-/* integrity-in-view.h — whether a widget in a scrolled page is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
+/* integrity-in-view.h — whether a widget is where a person can see it. SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -13,5 +13,6 @@ void               integrity_scroller_follow      (GtkScrolledWindow *scroller,
                                                    gpointer           data);
 void               integrity_scroller_unfollow    (GtkScrolledWindow *scroller,
                                                    gpointer           data);
+void               integrity_spinner_spin_while_mapped (GtkSpinner   *spinner);
 
 G_END_DECLS
