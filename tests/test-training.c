@@ -688,6 +688,80 @@ test_edit_cohort (Fixture       *f,
 }
 
 static void
+count_changes (IntegrityStore *store,
+               const char     *component,
+               guint          *n_changes)
+{
+  (*n_changes)++;
+}
+
+static gboolean
+cohort_named (GPtrArray  *cohorts,
+              const char *name)
+{
+  for (guint i = 0; i < cohorts->len; i++)
+    if (g_str_equal (((TrainingCohort *) g_ptr_array_index (cohorts, i))->name, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the Edit Cohort dialog's Save and Remove do: all or nothing, in a
+ * transaction of its own, and the store's listeners told only of a change. */
+static void
+test_store_cohort_all_or_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cohorts = NULL;
+  g_autoptr(TrainingCohort) renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_changes = 0;
+
+  build_force (f);
+  g_signal_connect (f->base.store, "changed", G_CALLBACK (count_changes), &n_changes);
+  cohorts = training_read_cohorts (db_of (f), &error);
+  renamed = training_cohort_copy (g_ptr_array_index (cohorts, 0));
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Custody sergeants");
+  g_clear_pointer (&cohorts, g_ptr_array_unref);
+
+  /* A save the store refuses midway (the old cohort already deleted)
+   * leaves every cohort as it was, no transaction open, and says why. */
+  g_assert_cmpint (sqlite3_exec (db_of (f), "CREATE TEMP TRIGGER refuse BEFORE INSERT ON training_cohort"
+                                            " BEGIN SELECT RAISE(ABORT, 'the disk said no'); END", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (training_store_cohort (f->base.store, "Sergeants", renamed, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "the disk said no"));
+  g_clear_error (&error);
+  g_assert_true (sqlite3_get_autocommit (db_of (f)));
+  cohorts = training_read_cohorts (db_of (f), &error);
+  g_assert_true (cohort_named (cohorts, "Sergeants"));
+  g_assert_false (cohort_named (cohorts, "Custody sergeants"));
+  g_clear_pointer (&cohorts, g_ptr_array_unref);
+  itest_spin (20);
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  /* Once it is allowed, the rename goes through, and is announced. */
+  g_assert_cmpint (sqlite3_exec (db_of (f), "DROP TRIGGER temp.refuse", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (training_store_cohort (f->base.store, "Sergeants", renamed, &error));
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (db_of (f)));
+  cohorts = training_read_cohorts (db_of (f), &error);
+  g_assert_true (cohort_named (cohorts, "Custody sergeants"));
+  g_assert_false (cohort_named (cohorts, "Sergeants"));
+  g_clear_pointer (&cohorts, g_ptr_array_unref);
+
+  /* Remove. */
+  g_assert_true (training_store_cohort (f->base.store, "Custody sergeants", NULL, &error));
+  g_assert_no_error (error);
+  cohorts = training_read_cohorts (db_of (f), &error);
+  g_assert_false (cohort_named (cohorts, "Custody sergeants"));
+  itest_spin (20);
+  g_assert_cmpuint (n_changes, >=, 1);
+  g_signal_handlers_disconnect_by_func (f->base.store, count_changes, &n_changes);
+}
+
+static void
 test_burn_up_chart (Fixture       *f,
                     gconstpointer  data)
 {
@@ -1201,6 +1275,7 @@ main (int   argc,
   ADD ("kpis-and-range", test_kpis_and_range);
   ADD ("query-plans", test_query_plans);
   ADD ("edit-cohort", test_edit_cohort);
+  ADD ("store-cohort-all-or-nothing", test_store_cohort_all_or_nothing);
   ADD ("burn-up-chart", test_burn_up_chart);
   ADD ("collect-charts", test_collect_charts);
   ADD ("briefing-demo", test_briefing_demo);

@@ -387,6 +387,46 @@ training_delete_cohort (sqlite3     *db,
   return run (db, drop, error) && run (db, drop_members, error) && refresh_module_rollup (db, error);
 }
 
+/**
+ * training_store_cohort:
+ * @old_name: (nullable): the cohort's name before the edit; %NULL for a new one
+ * @cohort: (nullable): the cohort as it is to be; %NULL removes @old_name
+ *
+ * Saves or removes a cohort in a transaction of its own, all or nothing,
+ * and tells the store's listeners. On failure the store is as it was and
+ * @error says why.
+ */
+gboolean
+training_store_cohort (IntegrityStore        *store,
+                       const char            *old_name,
+                       const TrainingCohort  *cohort,
+                       GError               **error)
+{
+  sqlite3 *db = integrity_store_get_connection (store);
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (cohort != NULL || old_name != NULL, FALSE);
+
+  if (!integrity_store_begin (store, error))
+    return FALSE;
+  ok = cohort != NULL ? training_save_cohort (db, old_name, cohort, &local_error)
+                      : training_delete_cohort (db, old_name, &local_error);
+  if (ok)
+    ok = integrity_store_commit (store, &local_error);
+  if (!ok)
+    {
+      integrity_store_rollback (store);
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_SQL,
+                             _("Could not save the training requirements"));
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  integrity_store_notify_changed (store, TRAINING_ID);
+  return TRUE;
+}
+
 typedef struct
 {
   char        *officer_ref;

@@ -37,6 +37,10 @@ gboolean                  training_save_cohort        (sqlite3               *db
 gboolean                  training_delete_cohort      (sqlite3               *db,
                                                        const char            *name,
                                                        GError               **error);
+gboolean                  training_store_cohort       (IntegrityStore        *store,
+                                                       const char            *old_name,
+                                                       const TrainingCohort  *cohort,
+                                                       GError               **error);
 gboolean                  training_refresh_members    (sqlite3               *db,
                                                        const char            *cohort,
                                                        GError               **error);

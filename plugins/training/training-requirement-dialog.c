@@ -144,11 +144,9 @@ on_response (AdwMessageDialog *dialog,
              gpointer          user_data)
 {
   Form *form = g_object_get_data (G_OBJECT (dialog), "form");
-  sqlite3 *db = integrity_store_get_connection (form->store);
   g_autoptr(TrainingCohort) cohort = NULL;
   g_autoptr(GError) error = NULL;
   const char *problem;
-  gboolean ok;
 
   if (g_str_equal (response, "save"))
     {
@@ -159,20 +157,8 @@ on_response (AdwMessageDialog *dialog,
   else if (!g_str_equal (response, "delete"))
     return;
 
-  ok = integrity_store_begin (form->store, &error);
-  if (ok)
-    ok = cohort != NULL ? training_save_cohort (db, form->old_name, cohort, &error)
-                        : training_delete_cohort (db, form->old_name, &error);
-  if (ok)
-    ok = integrity_store_commit (form->store, &error);
-  else if (error != NULL && !g_error_matches (error, INTEGRITY_STORE_ERROR, INTEGRITY_STORE_ERROR_READ_ONLY))
-    integrity_store_rollback (form->store);
-  if (!ok)
-    {
-      show_error (gtk_window_get_transient_for (GTK_WINDOW (dialog)), error);
-      return;
-    }
-  integrity_store_notify_changed (form->store, TRAINING_ID);
+  if (!training_store_cohort (form->store, form->old_name, cohort, &error))
+    show_error (gtk_window_get_transient_for (GTK_WINDOW (dialog)), error);
 }
 
 static GtkWidget *
