@@ -117,8 +117,7 @@ integrity_session_get_settings (IntegritySession *self)
  * 28-37 MB at every scale with 8 MB, at the same speed). */
 #define DEMO_PRAGMAS "PRAGMA synchronous=OFF; PRAGMA cache_size=-8192; PRAGMA temp_store=MEMORY;" \
   " PRAGMA foreign_keys=OFF;"
-#define USUAL_PRAGMAS "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT;" \
-  " PRAGMA foreign_keys=ON;"
+#define USUAL_PRAGMAS "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; " INTEGRITY_STORE_USUAL_CACHE_PRAGMAS
 
 /* The plugins' demos, each with a seed of its own drawn in plugin order,
  * so a plugin's rows depend only on the seed, not on which thread wrote

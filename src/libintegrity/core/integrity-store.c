@@ -1163,7 +1163,6 @@ integrity_store_begin_deferred (IntegrityStore  *self,
 #define BULK_CACHE_KIB 32768
 #define BULK_CACHE_PRAGMA "PRAGMA cache_size = -" G_STRINGIFY (BULK_CACHE_KIB)
 #define BULK_PRAGMAS "PRAGMA temp_store = MEMORY; " BULK_CACHE_PRAGMA
-#define AFTER_BULK_PRAGMAS "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000"
 
 /* After the outermost transaction ends, or a bulk one could not begin:
  * puts back what integrity_store_begin_bulk() changed. */
@@ -1173,7 +1172,7 @@ transaction_ended (IntegrityStore *self)
   if (self->transaction_depth > 0 || !self->bulk)
     return;
   self->bulk = FALSE;
-  integrity_store_exec (self, AFTER_BULK_PRAGMAS, NULL);
+  integrity_store_exec (self, INTEGRITY_STORE_USUAL_CACHE_PRAGMAS, NULL);
 }
 
 /**

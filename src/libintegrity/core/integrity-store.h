@@ -33,6 +33,10 @@ typedef gpointer (*IntegrityStoreQueryFunc) (sqlite3       *db,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
+/* SQLite's usual page cache (2,000 KiB) and temporary storage: what a bulk
+ * transaction, or a demo being written, changes for a while and puts back. */
+#define INTEGRITY_STORE_USUAL_CACHE_PRAGMAS "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;"
+
 #define INTEGRITY_TYPE_STORE (integrity_store_get_type ())
 G_DECLARE_FINAL_TYPE (IntegrityStore, integrity_store, INTEGRITY, STORE, GObject)
 
