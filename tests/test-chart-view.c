@@ -576,6 +576,36 @@ test_width_first_layout (void)
   g_object_unref (plain);
 }
 
+/* A loading spinner spins while its side of a stack is shown, and only then. */
+static void
+test_spinner_spins_while_shown (void)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *window;
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Figures"), "figures");
+  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+  integrity_spinner_spin_while_mapped (GTK_SPINNER (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  window = show_in_window (stack);
+  g_assert_false (gtk_widget_get_mapped (spinner));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  g_assert_true (gtk_widget_get_mapped (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "figures");
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* Shown again, it spins again; hidden with its window, it stops. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_widget_set_visible (window, FALSE);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/width-first-layout/width-without-height", test_width_first_layout);
   g_test_add_func ("/chart-view/drawn-when-scrolled-into-view", test_drawn_when_scrolled_into_view);
   g_test_add_func ("/chart-view/new-figures-replace-old-drawing", test_new_figures_replace_old_drawing);
+  g_test_add_func ("/in-view/spinner-spins-while-shown", test_spinner_spins_while_shown);
 
   return g_test_run ();
 }
