@@ -576,13 +576,21 @@ test_width_first_layout (void)
   g_object_unref (plain);
 }
 
-/* A loading spinner spins while its side of a stack is shown, and only then. */
+static gboolean
+is_spinning (gpointer spinner)
+{
+  return gtk_spinner_get_spinning (spinner);
+}
+
+/* A loading spinner spins while its side of a stack is shown, once shown
+ * for half a second, and only then. */
 static void
 test_spinner_spins_while_shown (void)
 {
   GtkWidget *stack = gtk_stack_new ();
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *window;
+  gint64 shown;
 
   gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Figures"), "figures");
   gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
@@ -592,15 +600,27 @@ test_spinner_spins_while_shown (void)
   window = show_in_window (stack);
   g_assert_false (gtk_widget_get_mapped (spinner));
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* Shown: not at once (a quick load never flashes it), but within a second. */
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  shown = g_get_monotonic_time ();
   g_assert_true (gtk_widget_get_mapped (spinner));
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (itest_wait_until (is_spinning, spinner, 2000));
+  g_assert_cmpint (g_get_monotonic_time () - shown, >=, 400 * G_TIME_SPAN_MILLISECOND);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "figures");
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
 
-  /* Shown again, it spins again; hidden with its window, it stops. */
+  /* Shown and hidden again before the delay: it never starts. */
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
-  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  itest_spin (100);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "figures");
+  itest_spin (700);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+
+  /* Shown long enough it spins; hidden with its window, it stops. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "loading");
+  g_assert_true (itest_wait_until (is_spinning, spinner, 2000));
   gtk_widget_set_visible (window, FALSE);
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   gtk_window_destroy (GTK_WINDOW (window));
