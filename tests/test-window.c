@@ -361,12 +361,6 @@ test_background_work_waits_while_painting (Fixture       *f,
   g_assert_cmpuint (n_holding_after, ==, 0);
 }
 
-static gboolean
-page_is_loaded (gpointer page)
-{
-  return integrity_screenshot_page_is_loaded (page);
-}
-
 typedef struct
 {
   gint64 last_layout;  /* monotonic µs */
@@ -426,12 +420,12 @@ test_idle_window_asks_for_no_frames (Fixture       *f,
     {
       g_test_message ("%s page", pages[i]);
       g_assert_true (integrity_window_show_page (f->window, pages[i]));
-      g_assert_true (itest_wait_until (page_is_loaded, integrity_window_get_page (f->window, pages[i]), 10000));
+      g_assert_true (itest_wait_until (page_settled, integrity_window_get_page (f->window, pages[i]), 10000));
       g_assert_true (window_falls_quiet (f->window));
     }
   g_test_message ("overview");
   g_assert_true (integrity_window_show_page (f->window, "overview"));
-  g_assert_true (itest_wait_until (page_is_loaded, integrity_window_get_page (f->window, "overview"), 10000));
+  g_assert_true (itest_wait_until (page_settled, integrity_window_get_page (f->window, "overview"), 10000));
   g_assert_true (window_falls_quiet (f->window));
 }
 
